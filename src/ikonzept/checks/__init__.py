@@ -1,0 +1,45 @@
+"""Domain checks: the rules a schema cannot express. Each yields findings, never raises."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ikonzept.findings import Finding
+from ikonzept.model import Konzept
+from ikonzept.sources import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What checks need besides the model.
+
+    ``incomplete`` names the kinds with files that failed to load or to pass the schema:
+    references into them are not reported, since the target may sit in the broken file.
+    """
+
+    root: Path
+    today: dt.date
+    incomplete: frozenset[Kind] = field(default_factory=frozenset)
+
+
+Check = Callable[[Konzept, Context], Iterable[Finding]]
+
+
+def run_checks(konzept: Konzept, context: Context) -> list[Finding]:
+    from ikonzept.checks import content, identity, references
+
+    checks: tuple[Check, ...] = (
+        identity.unique_ids,
+        identity.unique_order,
+        identity.unique_terms,
+        references.references,
+        references.images,
+        content.stand_reasons,
+        content.empty_parts,
+        content.undefined_abbreviations,
+        content.age,
+    )
+    return [item for check in checks for item in check(konzept, context)]

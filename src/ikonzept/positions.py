@@ -1,0 +1,77 @@
+"""Turn document paths into line and column, parsing only the files that have findings.
+
+The fast loader forgets positions. Composing the node graph with the C parser keeps them
+(a mark on every node) at about the cost of a load, so it runs only for files with findings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from ruamel.yaml import YAML
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+from ikonzept.findings import Anchor, DocPath, Finding
+
+_COMPOSER = YAML(typ="safe", pure=False)
+
+
+def locate(findings: Iterable[Finding], text_of: Callable[[str], str | None]) -> list[Finding]:
+    """Fill in line and column from ``path`` (and ``needle``) where they are missing."""
+    pending: dict[str, list[Finding]] = defaultdict(list)
+    done: list[Finding] = []
+    for item in findings:
+        if item.line is None and item.path is not None:
+            pending[item.file].append(item)
+        else:
+            done.append(item)
+    for file, items in pending.items():
+        text = text_of(file)
+        document = _compose(text) if text is not None else None
+        lines = text.splitlines() if text is not None else []
+        for item in items:
+            assert item.path is not None
+            line, column = _position(document, item.path, item.anchor)
+            if item.needle:
+                line, column = _search(lines, item.needle, line, column)
+            done.append(dataclasses.replace(item, line=line + 1, column=column + 1))
+    return done
+
+
+def _compose(text: str) -> Node | None:
+    try:
+        node: Node | None = _COMPOSER.compose(text)
+    except Exception:  # the loader accepted it already; positions are a courtesy, not a must
+        return None
+    return node
+
+
+def _position(document: Node | None, path: DocPath, anchor: Anchor) -> tuple[int, int]:
+    node, mark = document, (0, 0)
+    for index, step in enumerate(path):
+        last = index == len(path) - 1
+        if isinstance(node, MappingNode):
+            pair = next((p for p in node.value if str(p[0].value) == str(step)), None)
+            if pair is None:
+                break
+            target = pair[0] if last and anchor is Anchor.KEY else pair[1]
+            mark = (target.start_mark.line, target.start_mark.column)
+            node = pair[1]
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            mark = (node.start_mark.line, node.start_mark.column)
+        else:
+            break
+    return mark
+
+
+def _search(lines: list[str], needle: str, line: int, column: int) -> tuple[int, int]:
+    word = re.compile(rf"(?<!\w){re.escape(needle)}")
+    for number in range(line, len(lines)):
+        found = word.search(lines[number], column if number == line else 0)
+        if found:
+            return number, found.start()
+    return line, column

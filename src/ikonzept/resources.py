@@ -1,0 +1,22 @@
+"""Where the schemas and templates live: inside the installed wheel, or in the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """``schemas`` or ``templates``: the wheel's copy if present, else the repository's."""
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    repository = _PACKAGE.parents[1] / name
+    if repository.is_dir():
+        return repository
+    raise FileNotFoundError(f"ikonzept is installed without its {name}/ folder")
+
+
+def schema_dir() -> Path:
+    return data_dir("schemas")

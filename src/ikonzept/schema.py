@@ -1,0 +1,247 @@
+"""Check loaded documents against the JSON Schemas and explain failures in German."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+
+from ikonzept.findings import Anchor, DocPath, Finding, format_path
+from ikonzept.resources import schema_dir
+from ikonzept.rules import finding
+from ikonzept.sources import Kind
+
+FORBIDDEN_IN_MEASURES = frozenset({"verantwortlich", "zustaendig", "frist", "termin"})
+
+_TYPE_NAMES = {
+    "object": "ein Abschnitt mit Schlüsseln (Schlüssel: Wert)",
+    "array": "eine Liste (Einträge mit „- “)",
+    "string": "ein Text",
+    "integer": "eine ganze Zahl",
+    "number": "eine Zahl",
+    "boolean": "true oder false",
+    "null": "nichts",
+}
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "ein Abschnitt mit Schlüsseln"
+    if isinstance(value, list):
+        return "eine Liste"
+    if isinstance(value, bool):
+        return f"„{str(value).lower()}“ (ein Wahrheitswert)"
+    if isinstance(value, int | float):
+        return f"die Zahl {value}"
+    if value is None:
+        return "ein leerer Wert"
+    return f"der Text „{_short(str(value))}“"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@cache
+def load_schema(kind: Kind) -> dict[str, Any]:
+    path = schema_dir() / f"{kind.value}.schema.json"
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+@cache
+def _validator(kind: Kind) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(kind), format_checker=FormatChecker(["date"]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """The parts of a jsonschema error that the German messages need, typed."""
+
+    validator: str
+    validator_value: Any
+    instance: Any
+    schema: dict[str, Any]
+    message: str
+    absolute_path: DocPath
+
+    @classmethod
+    def of(cls, error: ValidationError) -> _Failure:
+        schema = dict(error.schema) if isinstance(error.schema, Mapping) else {}
+        return cls(
+            validator=str(error.validator),
+            validator_value=error.validator_value,
+            instance=error.instance,
+            schema=schema,
+            message=error.message,
+            absolute_path=tuple(error.absolute_path),
+        )
+
+
+def check(kind: Kind, document: Any, rel: str) -> list[Finding]:
+    """All schema findings of one document, in German."""
+    findings: list[Finding] = []
+    for error in _validator(kind).iter_errors(document):
+        findings.extend(_explain(_Failure.of(_deepest(error)), rel))
+    return findings
+
+
+def _deepest(error: ValidationError) -> ValidationError:
+    """For if/then, oneOf and anyOf, the error of the branch that came closest."""
+    while error.context:
+        error = best_match(error.context)
+    return error
+
+
+def _explain(error: _Failure, rel: str) -> Iterator[Finding]:
+    path: DocPath = tuple(error.absolute_path)
+    where = format_path(path)
+    at = f" in {where}" if where else ""
+    keyword = error.validator
+    if keyword == "additionalProperties":
+        yield from _unknown_keys(error, path, rel)
+    elif keyword == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        for name in missing:
+            yield finding(
+                "IK102",
+                rel,
+                f"Die Pflichtangabe „{name}“ fehlt{at}.{_described(error, name)}",
+                path=path,
+                anchor=Anchor.KEY,
+            )
+    elif keyword == "not" and path and path[-1] in FORBIDDEN_IN_MEASURES:
+        yield finding(
+            "IK208",
+            rel,
+            f"Eine Maßnahme nennt keine Zuständigkeiten oder Fristen („{path[-1]}“{at}): "
+            "Der konzeptionelle Teil lässt sie bewusst offen, weil sie vor Ort mit den "
+            "Städten und Gemeinden vereinbart werden. Entfernen Sie die Angabe; beteiligte "
+            "Einrichtungen gehören unter „akteure“.",
+            path=path,
+            anchor=Anchor.KEY,
+        )
+    else:
+        yield _value_problem(error, path, at, rel)
+
+
+def _described(error: _Failure, name: str) -> str:
+    prop = error.schema.get("properties", {}).get(name, {})
+    title = prop.get("title")
+    return f" ({title})" if title and title.lower() != name else ""
+
+
+def _unknown_keys(error: _Failure, path: DocPath, rel: str) -> Iterator[Finding]:
+    allowed = sorted(error.schema.get("properties", {}))
+    visible = [name for name in allowed if name not in FORBIDDEN_IN_MEASURES]
+    for key in error.instance:
+        if key in allowed:
+            continue
+        close = difflib.get_close_matches(key, visible, n=1, cutoff=0.6)
+        hint = f"Meinten Sie „{close[0]}“?" if close else f"Erlaubt sind: {', '.join(visible)}."
+        where = format_path(path)
+        yield finding(
+            "IK101",
+            rel,
+            f"Unbekannter Schlüssel „{key}“{' in ' + where if where else ''}. {hint}",
+            path=(*path, key),
+            anchor=Anchor.KEY,
+        )
+
+
+def _value_problem(error: _Failure, path: DocPath, at: str, rel: str) -> Finding:
+    keyword, instance = error.validator, error.instance
+    name = f"„{path[-1]}“" if path and isinstance(path[-1], str) else "Der Wert"
+    if keyword == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        wanted = " oder ".join(_TYPE_NAMES.get(n, n) for n in names)
+        hint = _type_hint(names, instance)
+        return finding(
+            "IK103",
+            rel,
+            f"Hier{at} wird {wanted} erwartet, gefunden wurde {_type_of(instance)}.{hint}",
+            path=path,
+        )
+    if keyword == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(instance), options, n=1, cutoff=0.6)
+        hint = f" Meinten Sie „{close[0]}“?" if close else ""
+        return finding(
+            "IK104",
+            rel,
+            f"„{_short(str(instance))}“ ist{at} kein zulässiger Wert. Erlaubt sind: "
+            f"{', '.join(options)}.{hint}",
+            path=path,
+        )
+    if keyword == "format" and error.validator_value == "date":
+        return finding(
+            "IK105",
+            rel,
+            f"„{_short(str(instance))}“{at} ist kein gültiges Datum. Schreiben Sie Daten als "
+            "JJJJ-MM-TT, z. B. 2016-11-15.",
+            path=path,
+        )
+    if keyword == "pattern" and error.validator_value == "^[a-z0-9][a-z0-9-]*$":
+        return finding("IK106", rel, _id_message(str(instance), at), path=path)
+    return finding("IK100", rel, _generic(error, name, at), path=path)
+
+
+def _type_hint(expected: list[str], instance: Any) -> str:
+    if "object" in expected and isinstance(instance, list):
+        return " Entfernen Sie die „- “ vor den Schlüsseln."
+    if "array" in expected and isinstance(instance, str | dict):
+        return " Schreiben Sie jeden Eintrag in eine eigene Zeile mit „- “ davor."
+    if "string" in expected and isinstance(instance, dict):
+        return (
+            " Enthält der Text einen Doppelpunkt mit Leerzeichen, setzen Sie ihn in "
+            "Anführungszeichen oder schreiben Sie ihn als Block mit „|“."
+        )
+    if "boolean" in expected and isinstance(instance, str):
+        return " Schreiben Sie true (ja) oder false (nein)."
+    return ""
+
+
+def _id_message(value: str, at: str) -> str:
+    suggestion = (
+        value.lower()
+        .replace("ä", "ae")
+        .replace("ö", "oe")
+        .replace("ü", "ue")
+        .replace("ß", "ss")
+        .replace(" ", "-")
+        .replace("_", "-")
+    )
+    suggestion = "".join(c for c in suggestion if c.isascii() and (c.isalnum() or c == "-"))
+    hint = f" Zum Beispiel: „{suggestion.strip('-')}“." if suggestion.strip("-") else ""
+    return (
+        f"„{_short(value)}“{at} ist keine gültige ID: erlaubt sind Kleinbuchstaben a–z, Ziffern "
+        f"und Bindestriche, am Anfang ein Buchstabe oder eine Ziffer.{hint}"
+    )
+
+
+def _generic(error: _Failure, name: str, at: str) -> str:
+    keyword, value = error.validator, error.validator_value
+    if keyword in ("minLength", "minItems"):
+        return f"{name}{at} darf nicht leer sein."
+    if keyword == "uniqueItems":
+        return f"{name}{at} enthält einen Eintrag doppelt."
+    if keyword == "minimum":
+        return f"{name}{at} muss mindestens {value} sein."
+    if keyword == "pattern":
+        found = _short(str(error.instance))
+        return f"„{found}“{at} hat nicht die erwartete Form. {_pattern_hint(error)}"
+    if keyword == "format":
+        return f"„{_short(str(error.instance))}“{at} ist keine gültige Angabe ({value})."
+    return f"{name}{at} entspricht nicht dem Format ({error.message})."
+
+
+def _pattern_hint(error: _Failure) -> str:
+    description = error.schema.get("description", "")
+    return str(description)

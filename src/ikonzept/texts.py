@@ -1,0 +1,78 @@
+"""Walk every prose text of a concept with its location: for checks that read the texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ikonzept.model import Konzept, Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    origin: Origin  # points at the text's own key
+    text: str
+
+
+def _at(origin: Origin, key: str, text: str | None) -> Iterator[Text]:
+    if text:
+        yield Text(Origin(origin.file, (*origin.path, key)), text)
+
+
+def prose(konzept: Konzept) -> Iterator[Text]:
+    """Titles and Markdown texts, in document order."""
+    for kapitel in konzept.kapitel:
+        yield from _at(kapitel.origin, "titel", kapitel.titel)
+        yield from _at(kapitel.origin, "text", kapitel.text)
+    for feld in konzept.handlungsfelder:
+        yield from _at(feld.origin, "titel", feld.titel)
+        yield from _at(feld.origin, "ausgangslage", feld.ausgangslage)
+        for ziel in feld.ziele:
+            yield from _at(ziel.origin, "titel", ziel.titel)
+            yield from _at(ziel.origin, "beschreibung", ziel.beschreibung)
+            for index, indikator in enumerate(ziel.indikatoren):
+                yield Text(
+                    Origin(ziel.origin.file, (*ziel.origin.path, "indikatoren", index)), indikator
+                )
+            for massnahme in ziel.massnahmen:
+                yield from _at(massnahme.origin, "titel", massnahme.titel)
+                yield from _at(massnahme.origin, "beschreibung", massnahme.beschreibung)
+                yield from _at(massnahme.origin, "stand_begruendung", massnahme.stand_begruendung)
+    for akteur in konzept.akteure:
+        yield from _at(akteur.origin, "aufgaben", akteur.aufgaben)
+        for angebot in akteur.angebote:
+            yield from _at(angebot.origin, "titel", angebot.titel)
+            yield from _at(angebot.origin, "beschreibung", angebot.beschreibung)
+    for begriff in konzept.glossar:
+        yield from _at(begriff.origin, "erklaerung", begriff.erklaerung)
+    for grundlage in konzept.rechtsgrundlagen:
+        yield from _at(grundlage.origin, "beschreibung", grundlage.beschreibung)
+    for schritt in konzept.beteiligung:
+        yield from _at(schritt.origin, "beschreibung", schritt.beschreibung)
+    if konzept.vorlage:
+        yield from _vorlage(konzept)
+
+
+def _vorlage(konzept: Konzept) -> Iterator[Text]:
+    vorlage = konzept.vorlage
+    assert vorlage is not None
+    origin = vorlage.origin
+    yield from _at(origin, "beschlussvorschlag", vorlage.beschlussvorschlag)
+    begruendung = Origin(origin.file, ("begruendung",))
+    b = vorlage.begruendung
+    for key, text in (
+        ("problem", b.problem),
+        ("loesung", b.loesung),
+        ("alternativen", b.alternativen),
+        ("zustaendigkeit", b.zustaendigkeit),
+    ):
+        yield from _at(begruendung, key, text)
+    auswirkungen = Origin(origin.file, ("begruendung", "auswirkungen"))
+    a = b.auswirkungen
+    for key, optional in (
+        ("finanzen", a.finanzen),
+        ("personal", a.personal),
+        ("it", a.it),
+        ("sonstige", a.sonstige),
+    ):
+        yield from _at(auswirkungen, key, optional)

@@ -1,0 +1,71 @@
+"""Load a concept folder completely: read, parse, schema-check, assemble, run domain checks.
+
+Every stage reports findings and goes on with what is sound, so an author sees every
+problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ikonzept import schema
+from ikonzept.assemble import Document, assemble
+from ikonzept.checks import Context, run_checks
+from ikonzept.findings import Finding, Severity, Summary
+from ikonzept.model import Konzept
+from ikonzept.positions import locate
+from ikonzept.sources import Kind, discover, read_text
+from ikonzept.yamlload import parse
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    root: Path
+    konzept: Konzept | None
+    findings: tuple[Finding, ...]
+    file_count: int
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.of(self.findings, self.file_count)
+
+    def failed(self, strict: bool = False) -> bool:
+        if strict:
+            return bool(self.findings)
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def validate(root: Path, today: dt.date | None = None) -> Validation:
+    """Check the concept in ``root``; raises only when the folder itself is unusable."""
+    discovery = discover(root)
+    findings = list(discovery.findings)
+    texts: dict[str, str] = {}
+    documents: list[Document] = []
+    incomplete: set[Kind] = set()
+    for source in discovery.files:
+        text = read_text(source)
+        if isinstance(text, Finding):
+            findings.append(text)
+            incomplete.add(source.kind)
+            continue
+        texts[source.rel] = text
+        data, problem = parse(text, source.rel)
+        if problem is not None:
+            findings.append(problem)
+            incomplete.add(source.kind)
+            continue
+        problems = schema.check(source.kind, data, source.rel)
+        if problems:
+            findings.extend(problems)
+            incomplete.add(source.kind)
+            continue
+        documents.append(Document(source.kind, source.rel, data))
+
+    konzept = assemble(documents)
+    if konzept is not None:
+        context = Context(root, today or dt.date.today(), frozenset(incomplete))
+        findings.extend(run_checks(konzept, context))
+    located = sorted(locate(findings, texts.get), key=lambda f: f.sort_key)
+    return Validation(root, konzept, tuple(located), len(discovery.files))

@@ -1,0 +1,39 @@
+"""Shared fixtures: the CLI in-process, and paths to the sample and test data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+from ikonzept.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "concept"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+RunCli = Callable[..., Result]
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Run ``ikonzept ARGS`` in-process; stdout and stderr stay apart, bugs are not hidden."""
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), catch_exceptions=False, env=env)
+
+    return run
+
+
+def snapshot(name: str, actual: str, update: bool = False) -> None:
+    """Compare with ``tests/snapshots/NAME``; set IKONZEPT_UPDATE_SNAPSHOTS=1 to rewrite."""
+    import os
+
+    path = SNAPSHOTS / name
+    if update or os.environ.get("IKONZEPT_UPDATE_SNAPSHOTS") or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")

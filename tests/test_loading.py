@@ -1,0 +1,86 @@
+"""The loader meets hostile input: whatever the bytes, the answer is a finding, not a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ikonzept.rules import RULES
+from ikonzept.scaffold import create
+from ikonzept.sources import MAX_FILE_BYTES
+from ikonzept.validate import validate
+from ikonzept.yamlload import parse
+
+YAML_ALPHABET = st.sampled_from(list(" \t\n-:&*!|>'\"#[]{},?%@`abcKIü0192\\"))
+
+
+@given(st.text(alphabet=YAML_ALPHABET, max_size=200) | st.text(max_size=200))
+@settings(max_examples=400, deadline=None)
+def test_parse_never_raises(text: str) -> None:
+    data, problem = parse(text, "datei.yaml")
+    if problem is not None:
+        assert data is None
+        assert problem.rule in RULES
+        assert problem.message
+
+
+@given(content=st.binary(max_size=300))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_validate_never_raises_on_random_bytes(tmp_path: Path, content: bytes) -> None:
+    concept = tmp_path / "k"
+    if not concept.exists():
+        create(concept, today="2024-01-01")
+    (concept / "glossar.yaml").write_bytes(content)
+    result = validate(concept, today=dt.date(2024, 1, 2))
+    assert all(f.rule in RULES for f in result.findings)
+
+
+def _concept(tmp_path: Path) -> Path:
+    concept = tmp_path / "k"
+    create(concept, today="2024-01-01")
+    return concept
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    concept = _concept(tmp_path)
+    with (concept / "glossar.yaml").open("wb") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1)
+    (finding,) = validate(concept).findings
+    assert finding.rule == "IK007"
+    assert "MB" in finding.message
+
+
+def test_symlinked_folder_outside_is_not_followed(tmp_path: Path) -> None:
+    concept = _concept(tmp_path)
+    outside = tmp_path / "draussen"
+    outside.mkdir()
+    (outside / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    (concept / "akteure" / "integrationszentrum.yaml").rename(outside / "ik.yaml")
+    (concept / "akteure").rmdir()
+    (concept / "akteure").symlink_to(outside)
+    rules = {f.rule for f in validate(concept).findings}
+    assert "IK009" in rules
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    concept = _concept(tmp_path)
+    glossar = concept / "glossar.yaml"
+    glossar.write_bytes(b"\xef\xbb\xbf" + glossar.read_bytes())
+    assert validate(concept).findings == ()
+
+
+def test_windows_1252_names_the_byte_and_the_fix(tmp_path: Path) -> None:
+    concept = _concept(tmp_path)
+    (concept / "glossar.yaml").write_bytes(
+        "- begriff: Förderung\n  erklaerung: Geld\n".encode("cp1252")
+    )
+    (finding,) = validate(concept).findings
+    assert finding.rule == "IK004"
+    assert (finding.line, finding.column) == (1, 13)
+    assert "0xF6" in finding.message and "„ö“" in finding.message
+    assert "Windows-1252" in finding.message and "UTF-8" in finding.message
