@@ -248,6 +248,80 @@ def init(
     print(f"Als Nächstes: Dateien bearbeiten und mit `ikonzept validate {ordner}` prüfen.")
 
 
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def build(
+    ordner: ConceptDir = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Zielordner für die Dokumente.")
+    ] = Path("out"),
+    kommune: Annotated[
+        str | None,
+        typer.Option("--kommune", metavar="ID", help="Auszug für eine Kommune (ihre ID)."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="ORDNER",
+            help="Eigene Vorlagen und Stylesheet; ergänzt templates/ im Konzeptordner.",
+        ),
+    ] = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="Auch das HTML schreiben, aus dem das PDF entsteht.")
+    ] = False,
+    pdf_variant: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf-variant",
+            metavar="VARIANTE",
+            help="PDF-Variante von WeasyPrint. Vorgabe: pdf/a-2a, zusätzlich als PDF/UA-1 "
+            "ausgewiesen.",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Nur Fehler ausgeben (für Skripte).")
+    ] = False,
+    today: Annotated[
+        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
+    ] = None,
+) -> None:
+    """Das Konzept als barrierefreies, archivfähiges PDF setzen (mit Schnappschuss konzept.json).
+
+    Prüft zuerst; bei Fehlern wird nichts geschrieben. Exit-Codes wie bei validate.
+    """
+    from ikonzept.build import BuildOptions
+    from ikonzept.build import build as run
+    from ikonzept.progress import Reporter
+    from ikonzept.sources import default_concept_dir
+
+    root = ordner if ordner is not None else default_concept_dir(Path("."))
+    if pdf_variant is not None:
+        _check_variant(pdf_variant)
+    options = BuildOptions(
+        root=root,
+        out=output,
+        kommune=kommune,
+        templates=templates,
+        html=html,
+        variant=pdf_variant,
+        today=today.date() if today else None,
+    )
+    reporter = Reporter(quiet=quiet)
+    with reporter:
+        result = run(options, reporter.step)
+    raise typer.Exit(reporter.finish(result, root))
+
+
+def _check_variant(variant: str) -> None:
+    from ikonzept.render.pdf import variants
+
+    if variant not in variants():
+        raise UsageError(
+            f"Die PDF-Variante „{variant}“ gibt es nicht. Möglich sind: {', '.join(variants())}."
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point."""
     try:

@@ -20,3 +20,9 @@ def data_dir(name: str) -> Path:
 
 def schema_dir() -> Path:
     return data_dir("schemas")
+
+
+def template_dirs(root: Path, extra: Path | None = None) -> list[Path]:
+    """Where templates come from, most specific first: --templates, the concept's, ours."""
+    dirs = [d for d in (extra, root / "templates") if d is not None and d.is_dir()]
+    return [*dirs, data_dir("templates")]

@@ -18,6 +18,7 @@ SCHEMA_FILES = (
     "rechtsgrundlagen.schema.json",
     "beteiligung.schema.json",
     "vorlage.schema.json",
+    "schnappschuss.schema.json",
 )
 # Inside a new concept, the schemas live here, so that editors find them without a network.
 LOCAL_SCHEMAS = ".schemas"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from ikonzept.checks import Context
 from ikonzept.findings import Finding
@@ -87,19 +87,19 @@ def _begriff(ident: str, known: set[str]) -> tuple[str, str]:
 def images(konzept: Konzept, context: Context) -> Iterator[Finding]:
     logo = konzept.herausgeber.logo
     if logo:
-        problem = image_problem(logo, context)
+        problem = image_problem(logo, context.root)
         if problem:
             yield finding("IK206", konzept.origin.file, problem, path=("herausgeber", "logo"))
     for text in prose(konzept):
         for match in _IMAGE.finditer(text.text):
-            problem = image_problem(match.group(1), context)
+            problem = image_problem(match.group(1), context.root)
             if problem:
                 yield finding(
                     "IK206", text.origin.file, problem, path=text.origin.path, needle="!["
                 )
 
 
-def image_problem(target: str, context: Context) -> str | None:
+def image_problem(target: str, root: Path) -> str | None:
     """Why an image path may not be used, or None when it is fine."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("//"):
         return (
@@ -117,9 +117,9 @@ def image_problem(target: str, context: Context) -> str | None:
             f"„{target}“ ist kein unterstütztes Bildformat; erlaubt sind "
             f"{', '.join(sorted(IMAGE_SUFFIXES))}."
         )
-    file = context.root / path
+    file = root / path
     if not file.is_file():
         return f"Das Bild „{target}“ gibt es nicht. Prüfen Sie Dateinamen und Schreibweise."
-    if not file.resolve().is_relative_to(context.root.resolve()):
+    if not file.resolve().is_relative_to(root.resolve()):
         return f"Das Bild „{target}“ ist eine Verknüpfung nach außerhalb des Konzeptordners."
     return None

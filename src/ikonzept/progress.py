@@ -1,0 +1,88 @@
+"""What ``ikonzept build`` shows while it works: steps with timings, then what it wrote."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from time import perf_counter
+from types import TracebackType
+from typing import Any
+
+from ikonzept.build import BuildResult
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",") + " s"
+
+
+class Reporter:
+    """Progress on stderr (a spinner on terminals); findings and results on stdout."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        from rich.console import Console
+
+        self.quiet = quiet
+        self.err = Console(stderr=True, highlight=False)
+        self.out = Console(highlight=False, soft_wrap=True)
+        self._status: Any = None
+        self._current: tuple[str, float] | None = None
+
+    def __enter__(self) -> Reporter:
+        if not self.quiet and self.err.is_terminal:
+            self._status = self.err.status("ikonzept build")
+            self._status.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._close_step()
+        if self._status is not None:
+            self._status.__exit__(kind, error, trace)
+
+    def step(self, text: str) -> None:
+        self._close_step()
+        self._current = (text, perf_counter())
+        if self._status is not None:
+            self._status.update(f"{text} …")
+
+    def _close_step(self) -> None:
+        if self._current is not None and not self.quiet:
+            text, started = self._current
+            self.err.print(f"[green]✓[/] {text} [dim]{_seconds(perf_counter() - started)}[/]")
+        self._current = None
+
+    def finish(self, result: BuildResult, root: Path) -> int:
+        """Print the outcome; return the exit code."""
+        from ikonzept.reporters import text
+
+        self._close_step()
+        validation = result.validation
+        shown = validation is not None and (validation.findings or not result.built)
+        if validation is not None and shown and (not self.quiet or validation.failed()):
+            text(validation, root, sys.stdout)
+        if not result.built:
+            self.err.print(
+                "[red]Es wurde nichts geschrieben:[/] Bitte beheben Sie zuerst die Fehler."
+            )
+            return 1
+        if self.quiet:
+            return 0
+        if result.skipped:
+            self.out.print("Nichts zu tun: Die Dokumente sind aktuell.")
+        for url in result.blocked:
+            self.err.print(
+                f"[yellow]Nicht geladen:[/] {url} (nur Bilder aus bilder/ und die Vorlagen "
+                "werden gelesen)"
+            )
+        layout = result.timings.get("umbruch")
+        for path in result.outputs:
+            detail = ""
+            if path.suffix == ".pdf" and result.pages:
+                rate = f", {result.pages / layout:.1f} Seiten/s".replace(".", ",") if layout else ""
+                detail = f" ({result.pages} Seiten{rate})"
+            self.out.print(f"Geschrieben: {path}{detail}")
+        return 0

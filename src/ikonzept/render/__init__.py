@@ -1,0 +1,1 @@
+"""Turning a concept into documents: Markdown, template context, HTML and PDF."""

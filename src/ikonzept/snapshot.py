@@ -1,0 +1,94 @@
+"""The canonical snapshot of an edition (``konzept.json``): what later editions compare to.
+
+Its parts have the shapes of the YAML files and are checked by the same schemas, so a
+snapshot loads through the same path as a concept folder. Contact persons without consent
+to publication are left out: the snapshot sits next to the public PDFs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+from typing import Any
+
+from ikonzept import __version__
+from ikonzept.assemble import Document
+from ikonzept.model import Akteur, Konzept
+from ikonzept.sources import Kind
+
+FORMAT = "ikonzept-schnappschuss"
+VERSION = 1
+SCHEMA_ID = "https://ikonzept.de/schema/v1/schnappschuss.schema.json"
+_KONZEPT_PARTS = ("handlungsfelder", "akteure", "glossar", "abkuerzungen",
+                  "rechtsgrundlagen", "beteiligung", "vorlage", "origin")  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        result = {}
+        for item in dataclasses.fields(value):
+            if item.name == "origin":
+                continue
+            converted = _plain(getattr(value, item.name))
+            if converted is None or converted == []:
+                continue
+            result[item.name] = converted
+        return result
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _public(akteur: Akteur) -> Akteur:
+    return dataclasses.replace(akteur, ansprechpersonen=akteur.oeffentliche_ansprechpersonen)
+
+
+def to_data(konzept: Konzept) -> dict[str, Any]:
+    stammdaten = {key: value for key, value in _plain(konzept).items() if key not in _KONZEPT_PARTS}
+    data: dict[str, Any] = {
+        "$schema": SCHEMA_ID,
+        "format": FORMAT,
+        "version": VERSION,
+        "erzeugt_mit": f"ikonzept {__version__}",
+        "konzept": stammdaten,
+        "handlungsfelder": _plain(konzept.handlungsfelder),
+        "akteure": [_plain(_public(a)) for a in konzept.akteure],
+        "glossar": _plain(konzept.glossar),
+        "abkuerzungen": _plain(konzept.abkuerzungen),
+        "rechtsgrundlagen": _plain(konzept.rechtsgrundlagen),
+        "beteiligung": _plain(konzept.beteiligung),
+    }
+    if konzept.vorlage is not None:
+        data["vorlage"] = _plain(konzept.vorlage)
+    return data
+
+
+def to_json(konzept: Konzept) -> str:
+    """Deterministic JSON: same edition, same bytes."""
+    return json.dumps(to_data(konzept), ensure_ascii=False, indent=2) + "\n"
+
+
+def documents(data: dict[str, Any], name: str = "konzept.json") -> list[Document]:
+    """The snapshot's parts as documents, to be schema-checked and assembled like files."""
+    parts: list[Document] = [Document(Kind.KONZEPT, f"{name}#konzept", data.get("konzept"))]
+    for index, feld in enumerate(data.get("handlungsfelder") or ()):
+        parts.append(Document(Kind.HANDLUNGSFELD, f"{name}#handlungsfelder/{index}", feld))
+    for index, akteur in enumerate(data.get("akteure") or ()):
+        parts.append(Document(Kind.AKTEUR, f"{name}#akteure/{index}", akteur))
+    for key, kind in (
+        ("glossar", Kind.GLOSSAR),
+        ("abkuerzungen", Kind.ABKUERZUNGEN),
+        ("rechtsgrundlagen", Kind.RECHTSGRUNDLAGEN),
+        ("beteiligung", Kind.BETEILIGUNG),
+    ):
+        if data.get(key):
+            parts.append(Document(kind, f"{name}#{key}", data[key]))
+    if data.get("vorlage"):
+        parts.append(Document(Kind.VORLAGE, f"{name}#vorlage", data["vorlage"]))
+    return parts

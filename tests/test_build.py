@@ -1,0 +1,185 @@
+"""`ikonzept build` on a small concept: outputs, safety, atomicity, reproducibility."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pikepdf
+import pytest
+
+from ikonzept.scaffold import create
+from tests.conftest import RunCli
+
+pytestmark = pytest.mark.slow
+
+PDF_NAME = "integrationskonzept-musterkreis-ausgabe-1.pdf"
+
+
+@pytest.fixture
+def concept(tmp_path: Path) -> Path:
+    root = tmp_path / "konzept"
+    create(root, today="2024-03-01")
+    return root
+
+
+def _build(run_cli: RunCli, concept: Path, out: Path, *args: str) -> str:
+    result = run_cli("build", str(concept), "-o", str(out), *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return str(result.stdout)
+
+
+def test_build_writes_pdf_and_snapshot(run_cli: RunCli, concept: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stdout = _build(run_cli, concept, out, "--html")
+    assert f"Geschrieben: {out / PDF_NAME}" in stdout
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+        [PDF_NAME, PDF_NAME.replace(".pdf", ".html"), "konzept.json"]
+    )
+    snapshot = json.loads((out / "konzept.json").read_text(encoding="utf-8"))
+    assert snapshot["format"] == "ikonzept-schnappschuss"
+    assert snapshot["konzept"]["titel"] == "Integrationskonzept des Musterkreises"
+
+
+def test_unchanged_rebuild_is_skipped(run_cli: RunCli, concept: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(run_cli, concept, out)
+    assert "Nichts zu tun" in _build(run_cli, concept, out)
+    (concept / "glossar.yaml").write_text(
+        (concept / "glossar.yaml").read_text(encoding="utf-8").replace("Planung", "Planung "),
+        encoding="utf-8",
+    )
+    assert "Nichts zu tun" not in _build(run_cli, concept, out)
+
+
+def test_same_input_gives_identical_bytes(run_cli: RunCli, concept: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    _build(run_cli, concept, first)
+    _build(run_cli, concept, second)
+    assert (first / PDF_NAME).read_bytes() == (second / PDF_NAME).read_bytes()
+    assert (first / "konzept.json").read_bytes() == (second / "konzept.json").read_bytes()
+
+
+def test_errors_build_nothing_and_keep_the_old_pdf(
+    run_cli: RunCli, concept: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _build(run_cli, concept, out)
+    before = (out / PDF_NAME).read_bytes()
+    konzept = concept / "konzept.yaml"
+    konzept.write_text(konzept.read_text(encoding="utf-8") + "unbekannt: 1\n", encoding="utf-8")
+    result = run_cli("build", str(concept), "-o", str(out))
+    assert result.exit_code == 1
+    assert "Fehler IK101" in result.stdout
+    assert "Es wurde nichts geschrieben" in result.stderr
+    assert (out / PDF_NAME).read_bytes() == before
+
+
+def test_failure_while_writing_leaves_no_partial_file(
+    run_cli: RunCli, concept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    _build(run_cli, concept, out)
+    before = (out / PDF_NAME).read_bytes()
+    (concept / "glossar.yaml").write_text(
+        "- begriff: Neu\n  erklaerung: Geändert.\n", encoding="utf-8"
+    )
+
+    def fail(*_: object, **__: object) -> bytes:
+        raise OSError("Datenträger voll")
+
+    monkeypatch.setattr("weasyprint.document.Document.write_pdf", fail)
+    result = run_cli("build", str(concept), "-o", str(out))
+    assert result.exit_code != 0
+    assert (out / PDF_NAME).read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_municipality_excerpt(run_cli: RunCli, concept: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(run_cli, concept, out, "--kommune", "musterstadt", "--html")
+    html = (out / "integrationskonzept-musterkreis-ausgabe-1-musterstadt.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Auszug für Musterstadt" in html
+    unknown = run_cli("build", str(concept), "-o", str(out), "--kommune", "atlantis")
+    assert unknown.exit_code == 2
+    assert "Eine Kommune „atlantis“ gibt es nicht" in unknown.stderr
+
+
+def test_templates_in_the_concept_override_the_builtin_ones(
+    run_cli: RunCli, concept: Path, tmp_path: Path
+) -> None:
+    own = concept / "templates"
+    own.mkdir()
+    (own / "konzept.css").write_text("html { color: #123456; }\n", encoding="utf-8")
+    out = tmp_path / "out"
+    _build(run_cli, concept, out, "--html")
+    html = (out / PDF_NAME.replace(".pdf", ".html")).read_text(encoding="utf-8")
+    assert (own / "konzept.css").resolve().as_uri() in html
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.requests.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *_: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server() -> Iterator[tuple[str, list[str]]]:
+    _Recorder.requests = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", _Recorder.requests
+    server.shutdown()
+
+
+def test_rendering_loads_nothing_from_outside(
+    run_cli: RunCli, concept: Path, tmp_path: Path, local_server: tuple[str, list[str]]
+) -> None:
+    url, requests = local_server
+    own = concept / "templates"
+    own.mkdir()
+    hostile = (Path(__file__).resolve().parents[1] / "templates" / "konzept.html.j2").read_text(
+        encoding="utf-8"
+    )
+    hostile = hostile.replace(
+        "<body",
+        f'<link rel="stylesheet" href="{url}/style.css">'
+        '<link rel="stylesheet" href="file:///etc/passwd">'
+        f'<img src="{url}/bild.png" alt="x"><img src="file:///etc/hostname" alt="y"><body',
+    )
+    (own / "konzept.html.j2").write_text(hostile, encoding="utf-8")
+    kapitel = concept / "konzept.yaml"
+    kapitel.write_text(
+        kapitel.read_text(encoding="utf-8").replace(
+            "Hier beginnt", "Siehe [Passwörter](/etc/passwd) und <img src='x'>. Hier beginnt"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", str(concept), "-o", str(out), "--html")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert requests == []
+    assert "Nicht geladen" in result.stderr
+    html = (out / PDF_NAME.replace(".pdf", ".html")).read_text(encoding="utf-8")
+    assert 'href="/etc/passwd"' not in html
+    assert "&lt;img src=" in html  # raw HTML is shown as text, never rendered
+    with pikepdf.open(out / PDF_NAME) as pdf:
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                action = annotation.get("/A")
+                if action is not None:
+                    assert "passwd" not in str(action.get("/URI", ""))
+                    assert action.get("/S") != "/Launch"

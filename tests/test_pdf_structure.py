@@ -1,0 +1,159 @@
+"""The sample concept's PDF, checked structurally for PDF/A-2a, PDF/UA-1 and navigation.
+
+No full PDF/UA validator can be installed here, so each requirement is checked on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pikepdf
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from ikonzept.build import BuildOptions, build
+from ikonzept.numbering import numbers
+from ikonzept.resources import schema_dir
+from ikonzept.validate import validate
+from tests.conftest import SAMPLE
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = build(BuildOptions(root=SAMPLE, out=out, html=True))
+    assert result.built and result.pages > 80
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf(built: Path) -> Iterator[pikepdf.Pdf]:
+    with pikepdf.open(built / "integrationskonzept-kreis-coesfeld-ausgabe-1.pdf") as document:
+        yield document
+
+
+def test_tagged_with_language_and_title_shown(pdf: pikepdf.Pdf) -> None:
+    root = pdf.Root
+    assert "/StructTreeRoot" in root
+    assert bool(root.MarkInfo.Marked) is True
+    assert str(root.Lang) == "de-DE"
+    assert bool(root.ViewerPreferences.DisplayDocTitle) is True
+
+
+def test_declares_pdf_a_2a_and_pdf_ua_1(pdf: pikepdf.Pdf) -> None:
+    with pdf.open_metadata() as xmp:
+        assert xmp.get("pdfaid:part") == "2"
+        assert xmp.get("pdfaid:conformance") == "A"
+        assert xmp.get("pdfuaid:part") == "1"
+        assert (
+            xmp.get("dc:title")
+            == "Integrationskonzept des Kreises Coesfeld – 1. Integrationskonzept"
+        )
+
+
+def test_document_information(pdf: pikepdf.Pdf) -> None:
+    info = pdf.docinfo
+    assert str(info.Title).startswith("Integrationskonzept des Kreises Coesfeld")
+    assert "Kreis Coesfeld" in str(info.Author)
+    assert "Stand 15. November 2016" in str(info.Subject)
+    assert "Integrationskonzept" in str(info.Keywords)
+    assert str(info.CreationDate).startswith("D:20161115")
+
+
+def _outline_titles(items: list[pikepdf.OutlineItem]) -> Iterator[str]:
+    for item in items:
+        yield item.title
+        yield from _outline_titles(item.children)
+
+
+def test_bookmark_for_every_chapter_field_and_goal(pdf: pikepdf.Pdf) -> None:
+    konzept = validate(SAMPLE).konzept
+    assert konzept is not None
+    numbering = numbers(konzept)
+    with pdf.open_outline() as outline:
+        titles = set(_outline_titles(outline.root))
+    for kapitel in konzept.kapitel:
+        assert kapitel.titel in titles
+    for feld in konzept.handlungsfelder:
+        assert f"{numbering.felder[feld.id]} {feld.titel}" in titles
+        for ziel in feld.ziele:
+            assert any(t.startswith(f"Ziel {numbering.ziele[ziel.id]} ") for t in titles)
+    for heading in ("Akteure und Angebote", "Rechtsgrundlagen", "Glossar", "Abkürzungen"):
+        assert heading in titles
+
+
+def test_all_fonts_are_embedded(pdf: pikepdf.Pdf) -> None:
+    fonts = 0
+    for page in pdf.pages:
+        for font in page.Resources.get("/Font", {}).values():
+            fonts += 1
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0] if descendants else font).get("/FontDescriptor")
+            assert descriptor is not None
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts > 0
+
+
+def test_images_and_tables_are_tagged(pdf: pikepdf.Pdf) -> None:
+    kinds: set[str] = set()
+    alts: list[str] = []
+
+    def walk(node: pikepdf.Object) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            kind = node.get("/S")
+            if kind is not None:
+                kinds.add(str(kind))
+                if kind == "/Figure" and "/Alt" in node:
+                    alts.append(str(node.Alt))
+            kids = node.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                for kid in kids:
+                    walk(kid)
+            elif isinstance(kids, pikepdf.Dictionary):
+                walk(kids)
+
+    walk(pdf.Root.StructTreeRoot)
+    assert {"/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure"} <= kinds
+    assert any("Karte des Kreises Coesfeld" in alt for alt in alts)
+
+
+def test_html_has_page_references_footnotes_and_typography(built: Path) -> None:
+    html = (built / "integrationskonzept-kreis-coesfeld-ausgabe-1.html").read_text(encoding="utf-8")
+    assert 'class="seitenverweis" href="#akteur-' in html
+    assert '<span class="footnote">' in html
+    assert '<abbr title="Kommunales Integrationszentrum">KI</abbr>' in html
+    assert not re.search(r'(?<![=\w])"[A-Za-zÄÖÜäöü]', html.split("<body", 1)[1].replace('="', ""))
+
+
+def test_contact_persons_without_consent_are_never_published(built: Path) -> None:
+    konzept = validate(SAMPLE).konzept
+    assert konzept is not None
+    private = {
+        p.name for a in konzept.akteure for p in a.ansprechpersonen if not p.veroeffentlichen
+    }
+    public = {p.name for a in konzept.akteure for p in a.oeffentliche_ansprechpersonen}
+    private -= public  # the same placeholder name may stand for a consenting colleague
+    assert private and public
+    html = (built / "integrationskonzept-kreis-coesfeld-ausgabe-1.html").read_text(encoding="utf-8")
+    snapshot = (built / "konzept.json").read_text(encoding="utf-8")
+    for name in private:
+        assert name not in html
+        assert name not in snapshot
+    assert all(name in html for name in public)
+
+
+def test_snapshot_matches_its_schema(built: Path) -> None:
+    schemas = [json.loads(p.read_text(encoding="utf-8")) for p in schema_dir().glob("*.json")]
+    registry: Registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas
+    )
+    snapshot_schema = next(s for s in schemas if s["$id"].endswith("schnappschuss.schema.json"))
+    validator = Draft202012Validator(snapshot_schema, registry=registry)
+    data = json.loads((built / "konzept.json").read_text(encoding="utf-8"))
+    assert list(validator.iter_errors(data)) == []
