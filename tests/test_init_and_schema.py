@@ -68,7 +68,7 @@ def test_repository_schemas_are_the_ones_in_use() -> None:
 
 def _objects(node: Any) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
-        if node.get("type") == "object":
+        if node.get("type") == "object" and "properties" in node:
             yield node
         for value in node.values():
             yield from _objects(value)

@@ -322,6 +322,92 @@ def _check_variant(variant: str) -> None:
         )
 
 
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def diff(
+    alt: Annotated[
+        str, typer.Argument(help="Bisherige Ausgabe: Ordner, konzept.json oder REV:pfad.")
+    ],
+    neu: Annotated[
+        str | None,
+        typer.Argument(help="Neue Ausgabe (Vorgabe: das aktuelle Konzept).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text, json, markdown, html oder pdf (Synopse)."),
+    ] = DiffFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="In diese Datei schreiben (bei pdf nötig)."),
+    ] = None,
+    order: Annotated[
+        bool, typer.Option("--order", help="Auch reine Änderungen der Reihenfolge melden.")
+    ] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Synopse: auch unveränderte Einträge zeigen.")
+    ] = False,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit-Code 1, wenn es Unterschiede gibt (wie git diff)."),
+    ] = False,
+) -> None:
+    """Zwei Ausgaben vergleichen: neu, entfallen, geändert, verschoben, Stand, zusammengeführt.
+
+    Exit-Codes: 0 fertig; 1 Unterschiede gefunden (nur mit --exit-code);
+    2 falscher Aufruf oder ungültige Eingabe.
+    """
+    import os
+
+    from ikonzept.diff import comparison, report
+    from ikonzept.diff.sides import InvalidSideError, load_side
+    from ikonzept.sources import default_concept_dir
+
+    cwd = Path(".")
+    try:
+        old = load_side(alt, cwd)
+        new = load_side(neu if neu is not None else str(default_concept_dir(cwd)), cwd)
+    except InvalidSideError as error:
+        from ikonzept.reporters import text
+        from ikonzept.validate import Validation
+
+        text(Validation(error.root, None, error.findings, 0), error.root, sys.stdout)
+        raise
+    result = comparison(old, new, order)
+    if output_format is DiffFormat.pdf:
+        if output is None:
+            raise UsageError("Für --format pdf bitte mit -o angeben, wohin die Synopse soll.")
+        from ikonzept.diff.synopse import write_synopse
+
+        pages = write_synopse(result, old, new, output, show_all)
+        print(f"Geschrieben: {output} ({pages} Seiten)")
+    else:
+        if output_format is DiffFormat.text:
+            color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            style = report.color_style if color else report.plain_style
+            rendered = report.terminal(result, style)
+        else:
+            rendered = {
+                DiffFormat.json: report.as_json,
+                DiffFormat.markdown: report.markdown,
+                DiffFormat.html: report.html,
+            }[output_format](result)
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            from ikonzept import fsutil
+
+            fsutil.write_text(output, rendered)
+    raise typer.Exit(1 if exit_code and result.aenderungen else 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point."""
     try:

@@ -19,6 +19,7 @@ SCHEMA_FILES = (
     "beteiligung.schema.json",
     "vorlage.schema.json",
     "schnappschuss.schema.json",
+    "diff.schema.json",
 )
 # Inside a new concept, the schemas live here, so that editors find them without a network.
 LOCAL_SCHEMAS = ".schemas"

@@ -60,7 +60,13 @@ def environment(dirs: Sequence[Path], markdown: MarkdownRenderer) -> jinja2.Envi
         return Markup(markdown.inline(text))
 
     env.filters.update(
-        md=md, mdi=mdi, datum=datum, datum_kurz=datum_kurz, sprache=language, anker=anker
+        md=md,
+        mdi=mdi,
+        datum=datum,
+        datum_kurz=datum_kurz,
+        datum_iso=lambda iso: datum(dt.date.fromisoformat(iso)),
+        sprache=language,
+        anker=anker,
     )
     return env
 
