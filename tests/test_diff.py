@@ -259,3 +259,34 @@ def test_synopse_rows_are_labelled_in_words(second_edition: Path) -> None:
     assert labels == {"geändert", "Stand geändert", "entfallen"}
     rows = [r for g in groups(result, old, new, False) for r in g.rows]
     assert any("<ins>" in r.neu and "<del>" in r.alt for r in rows)
+
+
+def test_git_revision_as_a_side(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    repo = tmp_path / "repo"
+    shutil.copytree(SAMPLE, repo / "konzept")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "2016")
+    glossar = repo / "konzept" / "glossar.yaml"
+    glossar.write_text(
+        glossar.read_text(encoding="utf-8") + "- begriff: Zzz-Neu\n  erklaerung: Neu.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(repo)
+    result = run_cli("diff", "HEAD:konzept", "konzept", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    changes = json.loads(result.stdout)["aenderungen"]
+    assert [(c["art"], c["typ"], c["id"]) for c in changes] == [
+        ("hinzugefuegt", "begriff", "Zzz-Neu")
+    ]
+    missing = run_cli("diff", "v9:konzept", "konzept")
+    assert missing.exit_code == 2
+    assert "Gibt es die Revision „v9“" in missing.stderr
