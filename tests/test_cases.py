@@ -170,6 +170,7 @@ def test_base_is_valid() -> None:
     result = CliRunner().invoke(app, args, env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert "0 Fehler, 0 Warnungen" in result.stdout
+    assert "1 Handlungsfeld, 2 Ziele" in result.stdout  # the singular where there is one
 
 
 @pytest.mark.parametrize("case", _discover())

@@ -30,7 +30,7 @@ def test_version(run_cli: RunCli) -> None:
     assert result.stdout == f"ikonzept {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["", "validate", "schema", "init"])
+@pytest.mark.parametrize("command", ["", "validate", "schema", "init", "build", "diff"])
 def test_help_is_german_and_stable(run_cli: RunCli, command: str) -> None:
     args = [command, "--help"] if command else ["--help"]
     result = run_cli(*args)

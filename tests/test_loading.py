@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ikonzept.reading import MAX_FILE_BYTES, unreadable
 from ikonzept.rules import RULES
 from ikonzept.scaffold import create
-from ikonzept.sources import MAX_FILE_BYTES
 from ikonzept.validate import validate
 from ikonzept.yamlload import parse
+from tests.test_cases import ENGLISH
 
 YAML_ALPHABET = st.sampled_from(list(" \t\n-:&*!|>'\"#[]{},?%@`abcKIü0192\\"))
 
@@ -25,6 +28,9 @@ def test_parse_never_raises(text: str) -> None:
         assert data is None
         assert problem.rule in RULES
         assert problem.message
+        assert not [phrase for phrase in ENGLISH if phrase in problem.message], problem.message
+        if problem.line is not None:
+            assert 1 <= problem.line <= max(1, len(text.splitlines()))
 
 
 @given(content=st.binary(max_size=300))
@@ -84,3 +90,50 @@ def test_windows_1252_names_the_byte_and_the_fix(tmp_path: Path) -> None:
     assert (finding.line, finding.column) == (1, 13)
     assert "0xF6" in finding.message and "„ö“" in finding.message
     assert "Windows-1252" in finding.message and "UTF-8" in finding.message
+
+
+def test_utf16_without_bom_is_named(tmp_path: Path) -> None:
+    concept = _concept(tmp_path)
+    glossar = concept / "glossar.yaml"
+    glossar.write_bytes(glossar.read_text(encoding="utf-8").encode("utf-16-le"))
+    (finding,) = validate(concept).findings
+    assert finding.rule == "IK004"
+    assert "UTF-16" in finding.message and "UTF-8" in finding.message
+
+
+def test_system_errors_are_told_in_german() -> None:
+    denied = unreadable("glossar.yaml", PermissionError(errno.EACCES, "Permission denied"))
+    assert "keine Leseberechtigung" in denied.message
+    rare = unreadable("glossar.yaml", OSError(errno.ENOSPC, "No space left on device"))
+    assert "ENOSPC" in rare.message
+    for item in (denied, rare):
+        assert item.rule == "IK006"
+        assert "Permission" not in item.message and "No space" not in item.message
+
+
+def test_anchor_scan_ignores_ampersands_in_text() -> None:
+    text = "titel: Sprache & Bildung\ntext: |\n  **Kinder** &amp; Jugend, R&D\n"
+    data, problem = parse(text, "datei.yaml")
+    assert problem is None
+    assert data["titel"] == "Sprache & Bildung"
+
+
+def test_unused_anchor_is_refused_with_its_position() -> None:
+    data, problem = parse("a: 1\nb: [x, &y z]\n", "datei.yaml")
+    assert data is None and problem is not None
+    assert (problem.rule, problem.line, problem.column) == ("IK008", 2, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("a: !!binary aGFsbG8=\n", "!!binary"),
+        ("a: !!set {x, y}\n", "!!set"),
+        ("a: !!python/object:os.system x\n", "!!python/object:os.system"),
+    ],
+)
+def test_tags_that_make_no_text_are_refused(text: str, tag: str) -> None:
+    data, problem = parse(text, "datei.yaml")
+    assert data is None and problem is not None
+    assert (problem.rule, problem.line, problem.column) == ("IK001", 1, 4)
+    assert f"„{tag}“" in problem.message

@@ -1,7 +1,9 @@
-"""``ikonzept build``: validate, then write the concept PDF, the HTML and the snapshot.
+"""``ikonzept build``: validate, then write the concept, the committee proposal and, in update
+rounds, the Synopse, with the snapshot and the OParl export.
 
-A build whose inputs (concept files, templates, options, tool version) hash to the value
-recorded by the previous build, and whose outputs are unchanged, is skipped.
+The long documents are laid out in parallel processes. A build whose inputs (concept files,
+previous edition, templates, options, tool version) hash to the value recorded by the
+previous build, and whose outputs are unchanged, is skipped.
 """
 
 from __future__ import annotations
@@ -10,19 +12,25 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ikonzept import __version__, fsutil
-from ikonzept.errors import UsageError
+from ikonzept.errors import IkonzeptError, UsageError
 
 if TYPE_CHECKING:
+    from ikonzept.diff.changes import Comparison
+    from ikonzept.diff.sides import Side
+    from ikonzept.model import Konzept
     from ikonzept.validate import Validation
 
 MANIFEST = ".ikonzept-build.json"
 SNAPSHOT = "konzept.json"
+OPARL = "vorlage.oparl.json"
+DOCUMENTS = ("konzept", "vorlage", "synopse")
 
 Progress = Callable[[str], None]
 
@@ -36,13 +44,15 @@ class BuildOptions:
     html: bool = False
     variant: str | None = None
     today: dt.date | None = None
+    only: str | None = None
+    oparl_base: str | None = None
 
 
 @dataclass(slots=True)
 class BuildResult:
     validation: Validation | None
     outputs: list[Path] = field(default_factory=list)
-    pages: int = 0
+    pages: dict[Path, int] = field(default_factory=dict)
     skipped: bool = False
     blocked: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
@@ -52,27 +62,44 @@ class BuildResult:
         return bool(self.outputs)
 
 
-def _files(folder: Path, skip: Path | None = None) -> Iterator[Path]:
+class PreviousEditionError(IkonzeptError):
+    """`ausgabe.vorgaenger` names an edition that cannot be loaded."""
+
+
+def _files(folder: Path, skip: Path) -> Iterator[Path]:
     for path in sorted(folder.rglob("*")):
-        if skip is not None and path.resolve().is_relative_to(skip):
+        if path.resolve().is_relative_to(skip):
             continue
-        if path.is_file() and not any(
-            part.startswith(".") for part in path.relative_to(folder).parts
-        ):
+        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts):
             yield path
+
+
+def previous_edition(root: Path) -> Path | None:
+    """Where `ausgabe.vorgaenger` points, read cheaply (for the fingerprint)."""
+    try:
+        text = (root / "konzept.yaml").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r"^\s+vorgaenger:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(#.*)?$", text, re.M)
+    return (root / match.group(1)) if match else None
 
 
 def fingerprint(options: BuildOptions, template_dirs: list[Path]) -> str:
     """Hash of everything the outputs depend on."""
     digest = hashlib.sha256()
     digest.update(f"ikonzept {__version__}\n".encode())
-    digest.update(repr((options.kommune, options.html, options.variant)).encode())
+    digest.update(repr((options.kommune, options.html, options.variant, options.only,
+                        options.oparl_base)).encode())  # fmt: skip
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     out = options.out.resolve()
-    for folder in (options.root, *template_dirs):
+    previous = previous_edition(options.root)
+    sources = [options.root, *template_dirs]
+    for folder in sources + ([previous] if previous and previous.is_dir() else []):
         for path in _files(folder, skip=out):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
+    if previous is not None and previous.is_file():
+        digest.update(hashlib.sha256(previous.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -80,22 +107,59 @@ def _file_hash(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
-def _up_to_date(out: Path, print_: str) -> list[Path] | None:
+def _manifest(out: Path) -> dict[str, object]:
     try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _up_to_date(out: Path, print_: str) -> list[Path] | None:
+    manifest = _manifest(out)
+    outputs = manifest.get("dateien")
+    if manifest.get("fingerprint") != print_ or not isinstance(outputs, dict) or not outputs:
         return None
-    if manifest.get("fingerprint") != print_:
-        return None
-    outputs = manifest.get("dateien", {})
-    if not outputs or any(_file_hash(out / name) != digest for name, digest in outputs.items()):
+    if any(_file_hash(out / name) != digest for name, digest in outputs.items()):
         return None
     return [out / name for name in outputs]
 
 
-def output_name(konzept_id: str, nummer: int, kommune: str | None) -> str:
+def output_name(konzept_id: str, nummer: int, kommune: str | None = None) -> str:
     name = f"{konzept_id}-ausgabe-{nummer}"
     return f"{name}-{kommune}" if kommune else name
+
+
+def render_job(
+    html: str, root: str, dirs: list[str], variant: str, target: str
+) -> tuple[int, tuple[str, ...]]:
+    """Lay out and write one PDF (runs in a worker process)."""
+    from ikonzept.render import pdf
+
+    laid_out = pdf.layout(
+        html, root=Path(root), template_dirs=[Path(d) for d in dirs], variant=variant
+    )
+    pdf.write(laid_out, Path(target))
+    return laid_out.pages, laid_out.blocked
+
+
+def _load_previous(konzept: Konzept, root: Path) -> Side:
+    from ikonzept.diff.sides import InvalidSideError, load_side
+
+    spec = konzept.ausgabe.vorgaenger
+    assert spec is not None
+    try:
+        return load_side(spec, root)
+    except InvalidSideError as error:
+        raise PreviousEditionError(
+            f"Die Vorgängerausgabe „{spec}“ (ausgabe.vorgaenger) enthält {len(error.findings)} "
+            "Fehler; prüfen Sie sie mit `ikonzept validate`."
+        ) from error
+    except UsageError as error:
+        raise PreviousEditionError(
+            f"Die Vorgängerausgabe „{spec}“ (ausgabe.vorgaenger, relativ zum Konzeptordner) "
+            f"lässt sich nicht laden: {error.message}"
+        ) from error
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -105,7 +169,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     from ikonzept.resources import template_dirs
 
     step = progress or (lambda _text: None)
-    timings: dict[str, float] = {}
     dirs = template_dirs(options.root, options.templates)
     started = perf_counter()
     print_ = fingerprint(options, dirs)
@@ -115,55 +178,172 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             None, current, skipped=True, timings={"prüfen": perf_counter() - started}
         )
 
-    from ikonzept.render.html import render_konzept
     from ikonzept.validate import validate
 
     step("Laden und prüfen")
     validation = validate(options.root, options.today)
-    timings["laden und prüfen"] = perf_counter() - started
+    result = BuildResult(validation, timings={"laden und prüfen": perf_counter() - started})
     konzept = validation.konzept
     if validation.failed() or konzept is None:
-        return BuildResult(validation, timings=timings)
+        return result
     if options.kommune is not None and options.kommune not in {k.id for k in konzept.kommunen}:
         known = ", ".join(k.id for k in konzept.kommunen)
         raise UsageError(f"Eine Kommune „{options.kommune}“ gibt es nicht. Bekannt sind: {known}.")
-
-    step("Satz (HTML)")
-    mark = perf_counter()
-    html = render_konzept(
-        konzept, options.root, dirs, options.kommune, created=_created(konzept.ausgabe.stand)
-    )
-    timings["satz"] = perf_counter() - mark
-
-    from ikonzept import snapshot
-    from ikonzept.render import pdf
-
-    step("Umbruch (Seiten)")
-    mark = perf_counter()
-    laid_out = pdf.layout(
-        html, root=options.root, template_dirs=dirs, variant=options.variant or pdf.DEFAULT_VARIANT
-    )
-    timings["umbruch"] = perf_counter() - mark
-
-    step("Schreiben")
-    mark = perf_counter()
-    name = output_name(konzept.id, konzept.ausgabe.nummer, options.kommune)
-    outputs = [options.out / f"{name}.pdf"]
-    pdf.write(laid_out, outputs[0])
-    if options.html:
-        outputs.append(options.out / f"{name}.html")
-        fsutil.write_text(outputs[-1], html)
-    outputs.append(options.out / SNAPSHOT)
-    fsutil.write_text(outputs[-1], snapshot.to_json(konzept))
+    _Build(options, konzept, dirs, result, step).run()
     manifest = {
         "fingerprint": print_,
-        "dateien": {path.name: _file_hash(path) for path in outputs},
+        "dateien": {path.name: _file_hash(path) for path in result.outputs},
+        "seiten": {path.name: pages for path, pages in result.pages.items()},
     }
     fsutil.write_text(options.out / MANIFEST, json.dumps(manifest, indent=2) + "\n")
-    timings["schreiben"] = perf_counter() - mark
-    return BuildResult(
-        validation, outputs, laid_out.pages, blocked=laid_out.blocked, timings=timings
-    )
+    return result
+
+
+class _Build:
+    """One build run: which documents, in which order, with what in parallel."""
+
+    def __init__(
+        self, options: BuildOptions, konzept: Konzept, dirs: list[Path], result: BuildResult,
+        step: Progress,
+    ) -> None:  # fmt: skip
+        from ikonzept.render.pdf import DEFAULT_VARIANT
+
+        self.options, self.konzept, self.dirs, self.result, self.step = (
+            options, konzept, dirs, result, step)  # fmt: skip
+        self.variant = options.variant or DEFAULT_VARIANT
+        self.name = output_name(konzept.id, konzept.ausgabe.nummer, options.kommune)
+        whole = options.kommune is None
+        wanted = {options.only} if options.only else set(DOCUMENTS)
+        self.with_vorlage = whole and konzept.vorlage is not None and "vorlage" in wanted
+        self.with_synopse = (
+            whole
+            and konzept.ausgabe.vorgaenger is not None
+            and ("synopse" in wanted or self.with_vorlage)
+        )
+        self.write_konzept = "konzept" in wanted
+        self.write_synopse = "synopse" in wanted and self.with_synopse
+
+    def _timed(self, name: str, started: float) -> None:
+        from time import perf_counter
+
+        self.result.timings[name] = perf_counter() - started
+
+    def run(self) -> None:
+        from concurrent.futures import Future, ProcessPoolExecutor
+        from multiprocessing import get_context
+        from time import perf_counter
+
+        from ikonzept.render.html import render_konzept
+
+        out, options = self.options.out, self.options
+        mark = perf_counter()
+        self.step("Satz (HTML)")
+        created = _created(self.konzept.ausgabe.stand)
+        comparison, previous = self._comparison()
+        jobs: dict[str, tuple[str, Path]] = {}
+        if self.write_konzept or self.with_vorlage:
+            html = render_konzept(
+                self.konzept, options.root, self.dirs, options.kommune, created=created
+            )
+            jobs["konzept"] = (html, out / f"{self.name}.pdf")
+        if self.write_synopse and comparison is not None and previous is not None:
+            jobs["synopse"] = (
+                self._synopse_html(comparison, previous),
+                out / f"{self.name}-synopse.pdf",
+            )
+        self._timed("satz", mark)
+
+        mark = perf_counter()
+        self.step("Umbruch und Schreiben" + (" (parallel)" if len(jobs) > 1 else ""))
+        pages: dict[str, int] = {}
+        if len(jobs) > 1:
+            with ProcessPoolExecutor(
+                max_workers=len(jobs), mp_context=get_context("spawn")
+            ) as pool:
+                futures: dict[str, Future[tuple[int, tuple[str, ...]]]] = {
+                    key: pool.submit(render_job, html, *self._job_args(target))
+                    for key, (html, target) in jobs.items()
+                }
+                for key, future in futures.items():
+                    pages[key], blocked = future.result()
+                    self.result.blocked += blocked
+        else:
+            for key, (html, target) in jobs.items():
+                pages[key], blocked = render_job(html, *self._job_args(target))
+                self.result.blocked += blocked
+        self._timed("umbruch", mark)
+        for key, (html, target) in jobs.items():
+            if key == "konzept" and not self.write_konzept:
+                target.unlink(missing_ok=True)  # laid out only for the proposal's page count
+                continue
+            self._output(target, pages[key], html)
+        if self.with_vorlage:
+            mark = perf_counter()
+            self.step("Sitzungsvorlage")
+            self._vorlage(pages["konzept"], pages.get("synopse"), comparison, created)
+            self._timed("vorlage", mark)
+        self._output(out / SNAPSHOT)
+        fsutil.write_text(out / SNAPSHOT, _snapshot(self.konzept))
+
+    def _job_args(self, target: Path) -> tuple[str, list[str], str, str]:
+        return str(self.options.root), [str(d) for d in self.dirs], self.variant, str(target)
+
+    def _output(self, path: Path, pages: int | None = None, html: str | None = None) -> None:
+        self.result.outputs.append(path)
+        if pages is not None:
+            self.result.pages[path] = pages
+        if html is not None and self.options.html:
+            page = path.with_suffix(".html")
+            fsutil.write_text(page, html)
+            self.result.outputs.append(page)
+
+    def _comparison(self) -> tuple[Comparison | None, Side | None]:
+        if not self.with_synopse:
+            return None, None
+        from ikonzept.diff import comparison
+        from ikonzept.diff.sides import Side
+
+        previous = _load_previous(self.konzept, self.options.root)
+        return comparison(previous, Side(self.konzept, str(self.options.root))), previous
+
+    def _synopse_html(self, result: Comparison, previous: Side) -> str:
+        from ikonzept.diff.sides import Side
+        from ikonzept.diff.synopse import synopse_html
+
+        return synopse_html(result, previous, Side(self.konzept, str(self.options.root)), self.dirs)
+
+    def _vorlage(
+        self, konzept_pages: int, synopse_pages: int | None, comparison: Comparison | None,
+        created: str,
+    ) -> None:  # fmt: skip
+        from ikonzept import oparl
+        from ikonzept.render.vorlage import betreff, render_vorlage
+
+        out = self.options.out
+        html = render_vorlage(self.konzept, self.options.root, self.dirs, konzept_pages,
+                              synopse_pages, comparison, created)  # fmt: skip
+        target = out / f"{self.name}-vorlage.pdf"
+        pages, blocked = render_job(html, *self._job_args(target))
+        self.result.blocked += blocked
+        self._output(target, pages, html)
+        auxiliary = [oparl.Datei(out / f"{self.name}.pdf", f"Anlage 1: {self.konzept.titel}")]
+        synopse = out / f"{self.name}-synopse.pdf"
+        if synopse_pages is not None and synopse.is_file():
+            auxiliary.append(oparl.Datei(synopse, "Anlage 2: Synopse"))
+        auxiliary = [d for d in auxiliary if d.path.is_file()]
+        main = oparl.Datei(
+            target, f"Sitzungsvorlage {self.konzept.vorlage.nummer if self.konzept.vorlage else ''}"
+        )
+        document = oparl.paper(self.konzept, betreff(self.konzept), main, auxiliary,
+                               oparl.base_url(self.konzept, self.options.oparl_base))  # fmt: skip
+        self._output(out / OPARL)
+        fsutil.write_text(out / OPARL, oparl.to_json(document))
+
+
+def _snapshot(konzept: Konzept) -> str:
+    from ikonzept import snapshot
+
+    return snapshot.to_json(konzept)
 
 
 def _created(stand: dt.date) -> str:

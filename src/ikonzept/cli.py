@@ -248,6 +248,12 @@ def init(
     print(f"Als Nächstes: Dateien bearbeiten und mit `ikonzept validate {ordner}` prüfen.")
 
 
+class BuildDocument(enum.StrEnum):
+    konzept = "konzept"
+    vorlage = "vorlage"
+    synopse = "synopse"
+
+
 @app.command(options_metavar="[OPTIONEN]")
 @guarded
 def build(
@@ -279,6 +285,19 @@ def build(
             "ausgewiesen.",
         ),
     ] = None,
+    only: Annotated[
+        BuildDocument | None,
+        typer.Option("--only", help="Nur ein Dokument: konzept, vorlage oder synopse."),
+    ] = None,
+    oparl_basis: Annotated[
+        str | None,
+        typer.Option(
+            "--oparl-basis",
+            metavar="URL",
+            help="Basisadresse für die IDs im OParl-Export (Vorgabe: Internetadresse des "
+            "Herausgebers + /oparl).",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Nur Fehler ausgeben (für Skripte).")
     ] = False,
@@ -286,7 +305,8 @@ def build(
         dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
     ] = None,
 ) -> None:
-    """Das Konzept als barrierefreies, archivfähiges PDF setzen (mit Schnappschuss konzept.json).
+    """Konzept, Sitzungsvorlage und (bei Fortschreibungen) Synopse als barrierefreie,
+    archivfähige PDFs setzen; dazu konzept.json und vorlage.oparl.json.
 
     Prüft zuerst; bei Fehlern wird nichts geschrieben. Exit-Codes wie bei validate.
     """
@@ -306,6 +326,8 @@ def build(
         html=html,
         variant=pdf_variant,
         today=today.date() if today else None,
+        only=only.value if only else None,
+        oparl_base=oparl_basis,
     )
     reporter = Reporter(quiet=quiet)
     with reporter:

@@ -50,7 +50,9 @@ def _compose(text: str) -> Node | None:
 
 
 def _position(document: Node | None, path: DocPath, anchor: Anchor) -> tuple[int, int]:
-    node, mark = document, (0, 0)
+    # The document itself begins where its root node does, after leading comments.
+    mark = (document.start_mark.line, document.start_mark.column) if document else (0, 0)
+    node = document
     for index, step in enumerate(path):
         last = index == len(path) - 1
         if isinstance(node, MappingNode):

@@ -78,11 +78,15 @@ class Reporter:
                 f"[yellow]Nicht geladen:[/] {url} (nur Bilder aus bilder/ und die Vorlagen "
                 "werden gelesen)"
             )
-        layout = result.timings.get("umbruch")
         for path in result.outputs:
-            detail = ""
-            if path.suffix == ".pdf" and result.pages:
-                rate = f", {result.pages / layout:.1f} Seiten/s".replace(".", ",") if layout else ""
-                detail = f" ({result.pages} Seiten{rate})"
-            self.out.print(f"Geschrieben: {path}{detail}")
+            pages = result.pages.get(path)
+            detail = f" ({pages} Seiten)" if pages else ""
+            verb = "Aktuell" if result.skipped else "Geschrieben"
+            self.out.print(f"{verb}: {path}{detail}")
+        layout = result.timings.get("umbruch")
+        if layout and result.pages:
+            rate = f"{sum(result.pages.values()) / layout:.1f}".replace(".", ",")
+            self.err.print(
+                f"[dim]{sum(result.pages.values())} Seiten, {rate} Seiten/s im Umbruch[/]"
+            )
         return 0

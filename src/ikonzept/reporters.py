@@ -61,11 +61,19 @@ def overview(validation: Validation) -> str:
     angebote = sum(len(a.angebote) for a in k.akteure)
     return (
         f"{k.titel} – {k.ausgabe.bezeichnung}, Stand {k.ausgabe.stand:%d.%m.%Y}: "
-        f"{len(k.handlungsfelder)} Handlungsfelder, {ziele} Ziele, {len(k.massnahmen())} "
-        f"Maßnahmen, {len(k.akteure)} Akteure mit {angebote} Angeboten, "
-        f"{len(k.glossar)} Glossarbegriffe, {len(k.abkuerzungen)} Abkürzungen, "
-        f"{len(k.rechtsgrundlagen)} Rechtsgrundlagen"
+        f"{_count(len(k.handlungsfelder), 'Handlungsfeld', 'Handlungsfelder')}, "
+        f"{_count(ziele, 'Ziel', 'Ziele')}, "
+        f"{_count(len(k.massnahmen()), 'Maßnahme', 'Maßnahmen')}, "
+        f"{_count(len(k.akteure), 'Akteur', 'Akteure')} mit "
+        f"{_count(angebote, 'Angebot', 'Angeboten')}, "
+        f"{_count(len(k.glossar), 'Glossarbegriff', 'Glossarbegriffe')}, "
+        f"{_count(len(k.abkuerzungen), 'Abkürzung', 'Abkürzungen')}, "
+        f"{_count(len(k.rechtsgrundlagen), 'Rechtsgrundlage', 'Rechtsgrundlagen')}"
     )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def as_json(validation: Validation, display_root: Path, out: TextIO) -> None:

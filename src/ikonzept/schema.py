@@ -15,6 +15,13 @@ from jsonschema.exceptions import ValidationError, best_match
 from ikonzept.findings import Anchor, DocPath, Finding, format_path
 from ikonzept.resources import schema_dir
 from ikonzept.rules import finding
+from ikonzept.schemahints import (
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    description,
+    id_suggestion,
+    language_hint,
+)
 from ikonzept.sources import Kind
 
 FORBIDDEN_IN_MEASURES = frozenset({"verantwortlich", "zustaendig", "frist", "termin"})
@@ -68,19 +75,19 @@ class _Failure:
     validator_value: Any
     instance: Any
     schema: dict[str, Any]
-    message: str
     absolute_path: DocPath
+    description: str  # the nearest one in the schema, e.g. the list's for a list entry
 
     @classmethod
-    def of(cls, error: ValidationError) -> _Failure:
+    def of(cls, error: ValidationError, root: dict[str, Any]) -> _Failure:
         schema = dict(error.schema) if isinstance(error.schema, Mapping) else {}
         return cls(
             validator=str(error.validator),
             validator_value=error.validator_value,
             instance=error.instance,
             schema=schema,
-            message=error.message,
             absolute_path=tuple(error.absolute_path),
+            description=description(root, error.absolute_schema_path),
         )
 
 
@@ -88,7 +95,7 @@ def check(kind: Kind, document: Any, rel: str) -> list[Finding]:
     """All schema findings of one document, in German."""
     findings: list[Finding] = []
     for error in _validator(kind).iter_errors(document):
-        findings.extend(_explain(_Failure.of(_deepest(error)), rel))
+        findings.extend(_explain(_Failure.of(_deepest(error), load_schema(kind)), rel))
     return findings
 
 
@@ -112,7 +119,7 @@ def _explain(error: _Failure, rel: str) -> Iterator[Finding]:
             yield finding(
                 "IK102",
                 rel,
-                f"Die Pflichtangabe „{name}“ fehlt{at}.{_described(error, name)}",
+                f"Die Pflichtangabe „{name}“{_described(error, name)} fehlt{at}.",
                 path=path,
                 anchor=Anchor.KEY,
             )
@@ -120,7 +127,7 @@ def _explain(error: _Failure, rel: str) -> Iterator[Finding]:
         yield finding(
             "IK208",
             rel,
-            f"Eine Maßnahme nennt keine Zuständigkeiten oder Fristen („{path[-1]}“{at}): "
+            f"Eine Maßnahme nennt keine Zuständigkeiten oder Fristen („{path[-1]}“): "
             "Der konzeptionelle Teil lässt sie bewusst offen, weil sie vor Ort mit den "
             "Städten und Gemeinden vereinbart werden. Entfernen Sie die Angabe; beteiligte "
             "Einrichtungen gehören unter „akteure“.",
@@ -155,9 +162,28 @@ def _unknown_keys(error: _Failure, path: DocPath, rel: str) -> Iterator[Finding]
         )
 
 
+def _subject(path: DocPath, noun: str = "Die Angabe") -> str:
+    """„key“ in its parent's path, so that the key is not named twice."""
+    if path and isinstance(path[-1], str):
+        parent = format_path(path[:-1])
+        return f"{noun} „{path[-1]}“" + (f" in {parent}" if parent else "")
+    return f"Der Eintrag {format_path(path)}" if path else "Der Inhalt der Datei"
+
+
 def _value_problem(error: _Failure, path: DocPath, at: str, rel: str) -> Finding:
     keyword, instance = error.validator, error.instance
-    name = f"„{path[-1]}“" if path and isinstance(path[-1], str) else "Der Wert"
+    not_a_date = keyword == "format" and error.validator_value == "date"
+    # A year or a number where a date belongs is a wrong date, not a wrong kind of value.
+    if keyword == "type" and error.schema.get("format") == "date":
+        not_a_date = isinstance(instance, int | float) and not isinstance(instance, bool)
+    if not_a_date:
+        return finding(
+            "IK105",
+            rel,
+            f"„{_short(str(instance))}“{at} ist kein gültiges Datum. Schreiben Sie Daten als "
+            "JJJJ-MM-TT, z. B. 2016-11-15.",
+            path=path,
+        )
     if keyword == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
@@ -180,17 +206,27 @@ def _value_problem(error: _Failure, path: DocPath, at: str, rel: str) -> Finding
             f"{', '.join(options)}.{hint}",
             path=path,
         )
-    if keyword == "format" and error.validator_value == "date":
-        return finding(
-            "IK105",
-            rel,
-            f"„{_short(str(instance))}“{at} ist kein gültiges Datum. Schreiben Sie Daten als "
-            "JJJJ-MM-TT, z. B. 2016-11-15.",
-            path=path,
-        )
-    if keyword == "pattern" and error.validator_value == "^[a-z0-9][a-z0-9-]*$":
+    if keyword == "pattern" and error.validator_value == ID_PATTERN:
         return finding("IK106", rel, _id_message(str(instance), at), path=path)
-    return finding("IK100", rel, _generic(error, name, at), path=path)
+    if keyword == "uniqueItems" and isinstance(instance, list):
+        index = _first_repeat(instance)
+        return finding(
+            "IK100",
+            rel,
+            f"{_subject(path, 'Die Liste')} enthält „{_short(str(instance[index]))}“ doppelt. "
+            "Löschen Sie einen der beiden Einträge.",
+            path=(*path, index),
+        )
+    noun = "Die Liste" if keyword == "minItems" else "Die Angabe"
+    return finding("IK100", rel, _generic(error, _subject(path, noun), at), path=path)
+
+
+def _first_repeat(items: list[Any]) -> int:
+    """Index of the first entry equal to an earlier one (entries may be unhashable)."""
+    for index, item in enumerate(items):
+        if item in items[:index]:
+            return index
+    return 0
 
 
 def _type_hint(expected: list[str], instance: Any) -> str:
@@ -209,39 +245,24 @@ def _type_hint(expected: list[str], instance: Any) -> str:
 
 
 def _id_message(value: str, at: str) -> str:
-    suggestion = (
-        value.lower()
-        .replace("ä", "ae")
-        .replace("ö", "oe")
-        .replace("ü", "ue")
-        .replace("ß", "ss")
-        .replace(" ", "-")
-        .replace("_", "-")
-    )
-    suggestion = "".join(c for c in suggestion if c.isascii() and (c.isalnum() or c == "-"))
-    hint = f" Zum Beispiel: „{suggestion.strip('-')}“." if suggestion.strip("-") else ""
+    suggestion = id_suggestion(value)
+    hint = f" Zum Beispiel: „{suggestion}“." if suggestion else ""
     return (
         f"„{_short(value)}“{at} ist keine gültige ID: erlaubt sind Kleinbuchstaben a–z, Ziffern "
         f"und Bindestriche, am Anfang ein Buchstabe oder eine Ziffer.{hint}"
     )
 
 
-def _generic(error: _Failure, name: str, at: str) -> str:
+def _generic(error: _Failure, subject: str, at: str) -> str:
     keyword, value = error.validator, error.validator_value
+    hint = f" {error.description}" if error.description else ""
     if keyword in ("minLength", "minItems"):
-        return f"{name}{at} darf nicht leer sein."
-    if keyword == "uniqueItems":
-        return f"{name}{at} enthält einen Eintrag doppelt."
+        return f"{subject} darf nicht leer sein."
     if keyword == "minimum":
-        return f"{name}{at} muss mindestens {value} sein."
+        return f"{subject} muss mindestens {value} sein.{hint}"
     if keyword == "pattern":
         found = _short(str(error.instance))
-        return f"„{found}“{at} hat nicht die erwartete Form. {_pattern_hint(error)}"
-    if keyword == "format":
-        return f"„{_short(str(error.instance))}“{at} ist keine gültige Angabe ({value})."
-    return f"{name}{at} entspricht nicht dem Format ({error.message})."
-
-
-def _pattern_hint(error: _Failure) -> str:
-    description = error.schema.get("description", "")
-    return str(description)
+        if value == LANGUAGE_PATTERN:
+            hint = f" {language_hint(found)}"
+        return f"„{found}“{at} hat nicht die erwartete Form.{hint}"
+    return f"{subject} entspricht nicht dem Format.{hint}"

@@ -6,17 +6,18 @@ never followed. Decoding problems become findings, not exceptions.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import enum
-from dataclasses import dataclass
+import errno
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ikonzept.errors import ConceptFolderError
 from ikonzept.findings import Finding
+from ikonzept.reading import os_reason, unreadable
 from ikonzept.rules import finding
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -53,8 +54,15 @@ class SourceFile:
 
 @dataclass(frozen=True, slots=True)
 class Discovery:
+    """The files to read, and findings about the folder.
+
+    ``incomplete`` names the kinds with a file that is there but cannot be read, so that
+    references into that kind are not reported as unknown.
+    """
+
     files: tuple[SourceFile, ...]
     findings: tuple[Finding, ...]
+    incomplete: frozenset[Kind] = field(default_factory=frozenset)
 
 
 def default_concept_dir(cwd: Path) -> Path:
@@ -72,24 +80,23 @@ def discover(root: Path) -> Discovery:
         entries = sorted(root.iterdir())
     except OSError as error:
         raise ConceptFolderError(
-            f"Der Konzeptordner „{root}“ kann nicht gelesen werden: {error.strerror}."
+            f"Der Konzeptordner „{root}“ kann nicht gelesen werden. {os_reason(error)}"
         ) from error
 
-    real_root = root.resolve()
-    files: list[SourceFile] = []
-    findings: list[Finding] = []
+    found = _Found(root.resolve())
     for entry in entries:
         name = entry.name
         if name.startswith("."):
             continue
         if name in SINGLE_FILES:
-            _add(files, findings, real_root, SourceFile(SINGLE_FILES[name], entry, name))
-        elif name in FOLDERS and entry.is_dir():
-            _discover_folder(entry, FOLDERS[name], real_root, files, findings)
-        elif entry.suffix in YAML_SUFFIXES:
-            findings.append(_unknown_file(name, list(SINGLE_FILES)))
-    if not (root / "konzept.yaml").exists():
-        findings.append(
+            found.add(SourceFile(SINGLE_FILES[name], entry, name))
+        elif name in FOLDERS and (entry.is_dir() or entry.is_symlink()):
+            found.add_folder(entry, FOLDERS[name])
+        elif entry.suffix.lower() in YAML_SUFFIXES:
+            found.findings.append(_unknown_file(entry, list(SINGLE_FILES)))
+    # A konzept.yaml that exists but cannot be read has its own finding already.
+    if not any(entry.name == "konzept.yaml" for entry in entries):
+        found.findings.append(
             finding(
                 "IK010",
                 "konzept.yaml",
@@ -97,59 +104,81 @@ def discover(root: Path) -> Discovery:
                 "Kommunen des Konzepts; `ikonzept init` legt ein Grundgerüst an.",
             )
         )
-    return Discovery(tuple(files), tuple(findings))
+    return Discovery(tuple(found.files), tuple(found.findings), frozenset(found.incomplete))
 
 
-def _discover_folder(
-    folder: Path,
-    kind: Kind,
-    real_root: Path,
-    files: list[SourceFile],
-    findings: list[Finding],
-) -> None:
-    if not _inside(folder, real_root):
-        findings.append(_outside(folder.name))
-        return
+class _Place(enum.Enum):
+    INSIDE = "inside"
+    OUTSIDE = "outside"
+    LOOP = "loop"
+
+
+def _place(path: Path, real_root: Path) -> _Place:
     try:
-        entries = sorted(folder.iterdir())
-    except OSError as error:
-        findings.append(
-            finding(
-                "IK006", folder.name, f"Der Ordner kann nicht gelesen werden: {error.strerror}."
-            )
-        )
-        return
-    for entry in entries:
-        rel = f"{folder.name}/{entry.name}"
-        if entry.name.startswith("."):
-            continue
-        if entry.suffix in YAML_SUFFIXES:
-            _add(files, findings, real_root, SourceFile(kind, entry, rel))
+        real = path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a symlink loop
+        return _Place.LOOP
+    return _Place.INSIDE if real.is_relative_to(real_root) else _Place.OUTSIDE
+
+
+@dataclass
+class _Found:
+    """What discovery collects; a file it cannot use makes its kind incomplete."""
+
+    real_root: Path
+    files: list[SourceFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    incomplete: set[Kind] = field(default_factory=set)
+
+    def add(self, source: SourceFile) -> None:
+        place = _place(source.path, self.real_root)
+        if place is _Place.INSIDE:
+            self.files.append(source)
         else:
-            findings.append(
-                finding(
-                    "IK011",
-                    rel,
-                    f"„{rel}“ ist keine YAML-Datei und wird nicht gelesen. In {folder.name}/ "
-                    "gehören nur Dateien mit der Endung .yaml.",
+            self.refuse(source.kind, _refusal(source.rel, place, folder=False))
+
+    def refuse(self, kind: Kind, problem: Finding) -> None:
+        self.findings.append(problem)
+        self.incomplete.add(kind)
+
+    def add_folder(self, folder: Path, kind: Kind) -> None:
+        place = _place(folder, self.real_root)
+        if place is not _Place.INSIDE:
+            self.refuse(kind, _refusal(folder.name, place, folder=True))
+            return
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as error:
+            self.refuse(kind, unreadable(folder.name, error))
+            return
+        for entry in entries:
+            rel = f"{folder.name}/{entry.name}"
+            if entry.name.startswith("."):
+                continue
+            if entry.suffix.lower() in YAML_SUFFIXES:
+                self.add(SourceFile(kind, entry, rel))
+            else:
+                self.findings.append(
+                    finding(
+                        "IK011",
+                        rel,
+                        f"„{rel}“ ist keine YAML-Datei und wird nicht gelesen. In "
+                        f"{folder.name}/ gehören nur Dateien mit der Endung .yaml.",
+                    )
                 )
-            )
 
 
-def _add(
-    files: list[SourceFile], findings: list[Finding], real_root: Path, source: SourceFile
-) -> None:
-    if _inside(source.path, real_root):
-        files.append(source)
-    else:
-        findings.append(_outside(source.rel))
-
-
-def _inside(path: Path, real_root: Path) -> bool:
-    return path.resolve().is_relative_to(real_root)
-
-
-def _outside(rel: str) -> Finding:
+def _refusal(rel: str, place: _Place, folder: bool) -> Finding:
+    if place is _Place.LOOP:
+        return unreadable(rel, OSError(errno.ELOOP, "loop"))
+    if folder:
+        return finding(
+            "IK009",
+            rel,
+            f"Der Ordner „{rel}“ ist eine Verknüpfung auf einen Ordner außerhalb des "
+            "Konzeptordners und wird nicht gelesen. Kopieren Sie den Ordner in den "
+            "Konzeptordner.",
+        )
     return finding(
         "IK009",
         rel,
@@ -158,9 +187,17 @@ def _outside(rel: str) -> Finding:
     )
 
 
-def _unknown_file(name: str, candidates: list[str]) -> Finding:
+# Keys that give away what a misplaced file is; only the start of the file is looked at.
+_LOOKS_LIKE = (
+    (re.compile(r"^(?:ziele|ausgangslage)\s*:", re.M), "ein Handlungsfeld", "handlungsfelder/"),
+    (re.compile(r"^(?:- )?\s*angebote\s*:", re.M), "ein Akteur", "akteure/"),
+)
+
+
+def _unknown_file(entry: Path, candidates: list[str]) -> Finding:
+    name = entry.name
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-    hint = f" Meinten Sie „{close[0]}“?" if close else ""
+    hint = f" Meinten Sie „{close[0]}“?" if close else _content_hint(entry)
     return finding(
         "IK011",
         name,
@@ -168,52 +205,15 @@ def _unknown_file(name: str, candidates: list[str]) -> Finding:
     )
 
 
-def read_text(source: SourceFile) -> str | Finding:
-    """The file's text (UTF-8, a BOM is accepted), or the finding that says why not."""
+def _content_hint(entry: Path) -> str:
+    if entry.is_symlink():  # never read through links, not even a peek
+        return ""
     try:
-        size = source.path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return finding(
-                "IK007",
-                source.rel,
-                f"Die Datei ist {size / 1024 / 1024:.1f} MB groß; erlaubt sind höchstens "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB. Teilen Sie sie auf mehrere Dateien auf.",
-            )
-        data = source.path.read_bytes()
-    except IsADirectoryError:
-        return finding("IK006", source.rel, f"„{source.rel}“ ist ein Ordner, keine Datei.")
-    except OSError as error:
-        return finding(
-            "IK006", source.rel, f"Die Datei kann nicht gelesen werden: {error.strerror}."
-        )
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return _encoding_finding(source.rel, data, error.start)
-
-
-def _encoding_finding(rel: str, data: bytes, offset: int) -> Finding:
-    line = data.count(b"\n", 0, offset) + 1
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    byte = data[offset]
-    try:
-        data.decode("cp1252")
-        as_cp1252 = bytes([byte]).decode("cp1252")
-        guess = (
-            f"Das Byte 0x{byte:02X} ist in Windows-1252 das Zeichen „{as_cp1252}“: Die Datei "
-            "wurde vermutlich als Windows-1252 gespeichert (etwa aus Word oder Excel). "
-        )
-    except UnicodeDecodeError:
-        guess = f"Das Byte 0x{byte:02X} ist in UTF-8 nicht erlaubt. "
-    return finding(
-        "IK004",
-        rel,
-        f"Die Datei ist nicht UTF-8-kodiert. {guess}Speichern Sie die Datei mit der "
-        "Kodierung UTF-8 (in VS Code: unten rechts auf die Kodierung klicken → "
-        "„Mit Codierung speichern“ → UTF-8).",
-        line=line,
-        column=column,
-    )
+        with entry.open("rb") as stream:
+            head = stream.read(8192).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    for pattern, what, folder in _LOOKS_LIKE:
+        if pattern.search(head):
+            return f" Dem Inhalt nach ist sie {what}: Sie gehört in den Ordner {folder}."
+    return ""

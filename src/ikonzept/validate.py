@@ -16,7 +16,8 @@ from ikonzept.checks import Context, run_checks
 from ikonzept.findings import Finding, Severity, Summary
 from ikonzept.model import Konzept
 from ikonzept.positions import locate
-from ikonzept.sources import Kind, discover, read_text
+from ikonzept.reading import read_text
+from ikonzept.sources import Kind, discover
 from ikonzept.yamlload import parse
 
 
@@ -43,9 +44,9 @@ def validate(root: Path, today: dt.date | None = None) -> Validation:
     findings = list(discovery.findings)
     texts: dict[str, str] = {}
     documents: list[Document] = []
-    incomplete: set[Kind] = set()
+    incomplete: set[Kind] = set(discovery.incomplete)
     for source in discovery.files:
-        text = read_text(source)
+        text = read_text(source.path, source.rel)
         if isinstance(text, Finding):
             findings.append(text)
             incomplete.add(source.kind)

@@ -92,10 +92,14 @@ def images(konzept: Konzept, context: Context) -> Iterator[Finding]:
             yield finding("IK206", konzept.origin.file, problem, path=("herausgeber", "logo"))
     for text in prose(konzept):
         for match in _IMAGE.finditer(text.text):
-            problem = image_problem(match.group(1), context.root)
+            target = match.group(1)
+            problem = image_problem(target, context.root)
             if problem:
+                # This image's own markup (its first line, should the alt text wrap): a bare
+                # "![" would find the first image of the text, not this one.
+                needle = match.group(0).split("\n", 1)[0]
                 yield finding(
-                    "IK206", text.origin.file, problem, path=text.origin.path, needle="!["
+                    "IK206", text.origin.file, problem, path=text.origin.path, needle=needle
                 )
 
 

@@ -138,19 +138,16 @@ def unchanged_measures(comparison: Comparison, new: Side) -> int:
     return sum(1 for *_, m in new.konzept.massnahmen() if ("massnahme", m.id) not in changed)
 
 
-def write_synopse(
-    comparison: Comparison, old: Side, new: Side, target: Path, show_all: bool = False
-) -> int:
-    """Write the Synopse PDF; returns its page count."""
+def synopse_html(
+    comparison: Comparison, old: Side, new: Side, dirs: list[Path], show_all: bool = False
+) -> str:
+    """The Synopse as HTML for WeasyPrint."""
     from ikonzept import __version__
     from ikonzept.render.html import environment, stylesheet
     from ikonzept.render.markdown import MarkdownRenderer
-    from ikonzept.render.pdf import layout, write
-    from ikonzept.resources import data_dir
 
-    dirs = [data_dir("templates")]
-    env = environment(dirs, MarkdownRenderer({}, dirs[0]))
-    html = env.get_template("synopse.html.j2").render(
+    env = environment(dirs, MarkdownRenderer({}, dirs[-1]))
+    return env.get_template("synopse.html.j2").render(
         vergleich=comparison,
         zusammenfassung=list(summary_lines(comparison)),
         gruppen=groups(comparison, old, new, show_all),
@@ -160,6 +157,18 @@ def write_synopse(
         version=__version__,
         erstellt=comparison.neu.stand,
     )
-    laid_out = layout(html, root=dirs[0], template_dirs=dirs)
+
+
+def write_synopse(
+    comparison: Comparison, old: Side, new: Side, target: Path, show_all: bool = False
+) -> int:
+    """Write the Synopse PDF; returns its page count."""
+    from ikonzept.render.pdf import layout, write
+    from ikonzept.resources import data_dir
+
+    dirs = [data_dir("templates")]
+    laid_out = layout(
+        synopse_html(comparison, old, new, dirs, show_all), root=dirs[0], template_dirs=dirs
+    )
     write(laid_out, target)
     return laid_out.pages
