@@ -137,3 +137,32 @@ def test_tags_that_make_no_text_are_refused(text: str, tag: str) -> None:
     assert data is None and problem is not None
     assert (problem.rule, problem.line, problem.column) == ("IK001", 1, 4)
     assert f"„{tag}“" in problem.message
+
+
+def test_fast_check_agrees_with_jsonschema_on_every_case() -> None:
+    """The generated fast path must never call valid what jsonschema rejects."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from ikonzept.fastcheck import is_valid
+    from ikonzept.schema import load_schema
+    from ikonzept.sources import discover
+    from tests.conftest import ROOT
+
+    folders = [ROOT / "concept", *sorted((ROOT / "tests" / "cases").glob("*/*"))]
+    compared = 0
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for source in discover(folder).files:
+            try:
+                data, problem = parse(source.path.read_text(encoding="utf-8"), source.rel)
+            except (OSError, UnicodeDecodeError, RuntimeError):
+                continue
+            if problem is not None:
+                continue
+            validator = Draft202012Validator(
+                load_schema(source.kind), format_checker=FormatChecker(["date"])
+            )
+            assert is_valid(source.kind, data) == validator.is_valid(data), source.path
+            compared += 1
+    assert compared > 100

@@ -7,10 +7,11 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from ikonzept.findings import Anchor, DocPath, Finding, format_path
 from ikonzept.resources import schema_dir
@@ -64,6 +65,8 @@ def load_schema(kind: Kind) -> dict[str, Any]:
 
 @cache
 def _validator(kind: Kind) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(load_schema(kind), format_checker=FormatChecker(["date"]))
 
 
@@ -93,6 +96,10 @@ class _Failure:
 
 def check(kind: Kind, document: Any, rel: str) -> list[Finding]:
     """All schema findings of one document, in German."""
+    from ikonzept.fastcheck import is_valid
+
+    if is_valid(kind, document):
+        return []
     findings: list[Finding] = []
     for error in _validator(kind).iter_errors(document):
         findings.extend(_explain(_Failure.of(_deepest(error), load_schema(kind)), rel))
@@ -101,6 +108,8 @@ def check(kind: Kind, document: Any, rel: str) -> list[Finding]:
 
 def _deepest(error: ValidationError) -> ValidationError:
     """For if/then, oneOf and anyOf, the error of the branch that came closest."""
+    from jsonschema.exceptions import best_match
+
     while error.context:
         error = best_match(error.context)
     return error
