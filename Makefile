@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SOURCES := src tests benchmarks
+SOURCES := src tests $(wildcard benchmarks)
 
 .PHONY: demo test lint typecheck pytest bench clean system-deps
 
