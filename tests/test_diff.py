@@ -290,3 +290,13 @@ def test_git_revision_as_a_side(
     missing = run_cli("diff", "v9:konzept", "konzept")
     assert missing.exit_code == 2
     assert "Gibt es die Revision „v9“" in missing.stderr
+
+
+def test_moved_items_name_where_they_stood() -> None:
+    from ikonzept.diff.report import headline
+
+    ident = _measure_ids()[0]
+    konzept, _ = editions.move(sample(), ident)
+    (moved,) = compare(sample(), konzept)
+    assert moved.nummer_alt == "1.1.1"
+    assert "verschoben von 1.1 nach " in headline(moved)

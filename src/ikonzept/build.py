@@ -330,6 +330,15 @@ class _Build:
         synopse = out / f"{self.name}-synopse.pdf"
         if synopse_pages is not None and synopse.is_file():
             auxiliary.append(oparl.Datei(synopse, "Anlage 2: Synopse"))
+        auxiliary += [
+            oparl.Datei(
+                self.options.root / anlage.datei, f"Anlage {len(auxiliary) + n}: {anlage.titel}"
+            )
+            for n, anlage in enumerate(
+                self.konzept.vorlage.anlagen if self.konzept.vorlage else (), 1
+            )
+            if anlage.datei
+        ]
         auxiliary = [d for d in auxiliary if d.path.is_file()]
         main = oparl.Datei(
             target, f"Sitzungsvorlage {self.konzept.vorlage.nummer if self.konzept.vorlage else ''}"

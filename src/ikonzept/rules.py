@@ -265,6 +265,14 @@ RULES: dict[str, Rule] = {
             "Zwei Handlungsfelder haben dieselbe `reihenfolge`. Die Nummerierung im Dokument "
             "ergibt sich aus der Reihenfolge und wäre sonst nicht eindeutig.",
         ),
+        Rule(
+            "IK216",
+            _E,
+            "Anlage der Vorlage nicht gefunden",
+            "Eine weitere Anlage in vorlage.yaml nennt unter `datei` eine PDF-Datei, die es im "
+            "Konzeptordner nicht gibt. Der Pfad gilt relativ zum Konzeptordner, z. B. "
+            "anlagen/stellungnahme.pdf; die Datei wird in den OParl-Export übernommen.",
+        ),
     )
 }
 

@@ -37,6 +37,7 @@ def run_checks(konzept: Konzept, context: Context) -> list[Finding]:
         identity.unique_terms,
         references.references,
         references.images,
+        references.attachments,
         content.stand_reasons,
         content.empty_parts,
         content.undefined_abbreviations,

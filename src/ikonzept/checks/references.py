@@ -127,3 +127,22 @@ def image_problem(target: str, root: Path) -> str | None:
     if not file.resolve().is_relative_to(root.resolve()):
         return f"Das Bild „{target}“ ist eine Verknüpfung nach außerhalb des Konzeptordners."
     return None
+
+
+def attachments(konzept: Konzept, context: Context) -> Iterator[Finding]:
+    vorlage = konzept.vorlage
+    if vorlage is None:
+        return
+    root = context.root.resolve()
+    for index, anlage in enumerate(vorlage.anlagen):
+        if anlage.datei is None:
+            continue
+        path = (context.root / anlage.datei).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            yield finding(
+                "IK216",
+                vorlage.origin.file,
+                f"Die Anlage „{anlage.titel}“ nennt die Datei „{anlage.datei}“, die es im "
+                "Konzeptordner nicht gibt.",
+                path=("anlagen", index, "datei"),
+            )

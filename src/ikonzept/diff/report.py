@@ -51,6 +51,11 @@ def _number(change: Change) -> str:
     return new or old or ""
 
 
+def parent_number(number: str | None) -> str | None:
+    """„2.3“ for measure 2.3.1: where an item stood; None for top-level items."""
+    return number.rsplit(".", 1)[0] if number and "." in number else None
+
+
 def headline(change: Change) -> str:
     label = TYPE_LABELS[change.typ][0]
     number = _number(change)
@@ -61,7 +66,9 @@ def headline(change: Change) -> str:
         art = f"{verb} {', '.join(change.ersetzt)}"
     elif change.art is Art.VERSCHOBEN and change.felder:
         moved = change.felder[0]
-        art = f"verschoben von {moved.alt} nach {moved.neu}"
+        art = f"verschoben von {parent_number(change.nummer_alt) or moved.alt} nach " + (
+            parent_number(change.nummer_neu) or str(moved.neu)
+        )
     hint = f" (vermutlich umbenannt von „{change.umbenannt_von}“)" if change.umbenannt_von else ""
     return f"{name}: {art}{hint}"
 

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from ikonzept.diff.changes import TYPE_LABELS, Art, Change, Comparison
 from ikonzept.diff.items import Item, items
-from ikonzept.diff.report import PROSE, grouped, summary_lines
+from ikonzept.diff.report import PROSE, grouped, parent_number, summary_lines
 from ikonzept.diff.sides import Side
 from ikonzept.diff.words import segments
 
@@ -84,7 +84,9 @@ def _row(changes: Sequence[Change], old: Item | None, new: Item | None) -> Row:
             alt_parts += [Markup("<p><del>{}</del></p>").format(v) for k, v in old.fields.items()  # type: ignore[union-attr]
                           if k in PROSE and k not in ("titel", "name") and v]  # fmt: skip
         elif change.art is Art.VERSCHOBEN:
-            labels.append(f"verschoben von {change.felder[0].alt}")
+            labels.append(
+                f"verschoben von {parent_number(change.nummer_alt) or change.felder[0].alt}"
+            )
         elif change.art is Art.ERSETZT:
             labels.append("zusammengeführt" if len(change.ersetzt) > 1 else "ersetzt")
             neu_parts.append(
