@@ -19,7 +19,8 @@ PROSE = frozenset(
 )  # fmt: skip
 
 
-def _date(iso: str) -> str:
+def format_date(iso: str) -> str:
+    """„15.11.2016“ from an ISO date."""
     year, month, day = iso.split("-")
     return f"{day}.{month}.{year}"
 
@@ -28,7 +29,7 @@ def editions(comparison: Comparison, sources: bool = False) -> list[str]:
     result = []
     for label, info in (("alt", comparison.alt), ("neu", comparison.neu)):
         source = f" ({info.quelle})" if sources else ""
-        result.append(f"{label}: {info.bezeichnung}, Stand {_date(info.stand)}{source}")
+        result.append(f"{label}: {info.bezeichnung}, Stand {format_date(info.stand)}{source}")
     return result
 
 
@@ -81,7 +82,8 @@ def _shorten(text: str, first: bool, last: bool) -> str:
     return f"{head} … {tail}".strip() if head or tail else " … "
 
 
-def _value(value: Any) -> str:
+def format_value(value: Any) -> str:
+    """A field value as a reader sees it: lists joined, nothing as a dash."""
     if value is None:
         return "–"
     if isinstance(value, list):
@@ -104,7 +106,9 @@ def field_lines(change: Change, style: Style) -> Iterator[str]:
                 for i, (kind, part) in enumerate(runs)
             )
         else:
-            text = f"{style('alt', _value(item.alt))} → {style('neu', _value(item.neu))}"
+            text = (
+                f"{style('alt', format_value(item.alt))} → {style('neu', format_value(item.neu))}"
+            )
         yield f"{item.feld}: {text}"
 
 

@@ -75,27 +75,15 @@ def _from_snapshot(path: Path, quelle: str) -> Side:
 
 
 def _from_git(revision: str, inner: str, cwd: Path, quelle: str) -> Side:
+    def git(*args: str, where: Path | str = cwd) -> bytes:
+        return subprocess.run(["git", *args], cwd=where, capture_output=True, check=True).stdout
+
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        prefix = subprocess.run(
-            ["git", "rev-parse", "--show-prefix"],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        archive = subprocess.run(
-            ["git", "archive", "--format=tar", revision, "--", f"{prefix}{inner}".rstrip("/")],
-            cwd=top,
-            capture_output=True,
-            check=True,
-        ).stdout
+        top = git("rev-parse", "--show-toplevel").decode().strip()
+        prefix = git("rev-parse", "--show-prefix").decode().strip()
+        archive = git(
+            "archive", "--format=tar", revision, "--", f"{prefix}{inner}".rstrip("/"), where=top
+        )
     except FileNotFoundError as error:
         raise UsageError("Für „REV:pfad“ wird git benötigt; es ist nicht installiert.") from error
     except subprocess.CalledProcessError as error:

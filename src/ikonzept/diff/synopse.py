@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from ikonzept.diff.changes import TYPE_LABELS, Art, Change, Comparison
 from ikonzept.diff.items import Item, items
-from ikonzept.diff.report import PROSE, grouped, parent_number, summary_lines
+from ikonzept.diff.report import PROSE, format_value, grouped, parent_number, summary_lines
 from ikonzept.diff.sides import Side
 from ikonzept.diff.words import segments
 
@@ -53,14 +53,6 @@ def _words(old: str, new: str, side: str) -> Markup:
         elif kind == side == "neu":
             parts.append(Markup("<ins>{}</ins>").format(text))
     return Markup("").join(parts)
-
-
-def _value(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "–"
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items()) or "–"
-    return "–" if value is None else str(value)
 
 
 def _heading(item: Item | None) -> Markup:
@@ -104,8 +96,8 @@ def _row(changes: Sequence[Change], old: Item | None, new: Item | None) -> Row:
                         _words(item.alt, item.neu, "neu"),
                     )
                 else:
-                    alt_text = Markup("<del>{}</del>").format(_value(item.alt))
-                    neu_text = Markup("<ins>{}</ins>").format(_value(item.neu))
+                    alt_text = Markup("<del>{}</del>").format(format_value(item.alt))
+                    neu_text = Markup("<ins>{}</ins>").format(format_value(item.neu))
                 alt_parts.append(
                     Markup("<p><span class='feld'>{}:</span> {}</p>").format(label, alt_text)
                 )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ikonzept import __version__
 from ikonzept.diff.changes import Art, Comparison
+from ikonzept.diff.report import format_date
 from ikonzept.model import Konzept, Stand
 from ikonzept.render.html import datum, environment, stylesheet
 from ikonzept.render.markdown import MarkdownRenderer
@@ -85,7 +86,7 @@ def summary(comparison: Comparison) -> Aenderungen:
         parts.append(f"{many} – {', '.join(phrases) if phrases else 'keine'}")
     first = (
         f"Gegenüber der bisherigen Ausgabe ({comparison.alt.bezeichnung}, Stand "
-        f"{_date(comparison.alt.stand)}) enthält die {comparison.neu.bezeichnung} folgende "
+        f"{format_date(comparison.alt.stand)}) enthält die {comparison.neu.bezeichnung} folgende "
         "Änderungen: " + "; ".join(parts) + "."
     )
     second = (
@@ -111,11 +112,6 @@ def summary(comparison: Comparison) -> Aenderungen:
         if row.umgesetzt or row.entfallen or row.neu:
             rows.append(row)
     return Aenderungen(comparison.alt.bezeichnung, (first, second), tuple(rows))
-
-
-def _date(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{day}.{month}.{year}"
 
 
 def render_vorlage(
