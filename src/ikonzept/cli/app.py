@@ -1,0 +1,158 @@
+"""The command line's frame: the Typer app, German usage errors, the one exception boundary.
+
+Heavy modules (WeasyPrint, jsonschema, ruamel) are imported inside the commands so that
+``ikonzept --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import click
+import typer
+from click import exceptions as click_exceptions
+from typer.core import TyperGroup
+
+from ikonzept import __version__, german
+from ikonzept.errors import IkonzeptError
+
+german.install()
+
+INTERNAL_ERROR = 3
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(TyperGroup):
+    """The root command: German usage errors, one place for exit codes."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            param.help = german.translate_help(getattr(param, "help", None))
+        return params
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            result = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+        except click_exceptions.UsageError as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click_exceptions.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except (click_exceptions.Abort, KeyboardInterrupt):
+            _stderr("Abgebrochen.")
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(
+    name="ikonzept",
+    cls=_Group,
+    help="Integrationskonzepte als YAML schreiben, prüfen, vergleichen und setzen.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    options_metavar="[OPTIONEN]",
+    subcommand_metavar="BEFEHL [ARGUMENTE]...",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    _stderr(f"Fehler: {message}")
+
+
+def _debug_requested() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
+
+
+def guarded(command: F) -> F:
+    """The one exception boundary: user errors become German messages and exit codes."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, click_exceptions.ClickException):
+            raise
+        except IkonzeptError as error:
+            _error(error.message)
+            raise typer.Exit(error.exit_code) from error
+        except KeyboardInterrupt:
+            _stderr("Abgebrochen.")
+            raise typer.Exit(130) from None
+        except Exception as error:
+            if _debug_requested():
+                traceback.print_exc()
+            _stderr(
+                f"Interner Fehler in ikonzept {__version__}: {type(error).__name__}: {error}\n"
+                "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn "
+                "mit der Ausgabe von `ikonzept --debug …`."
+            )
+            raise typer.Exit(INTERNAL_ERROR) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ikonzept {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Version zeigen und beenden."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Bei internen Fehlern den Python-Traceback zeigen."),
+    ] = False,
+) -> None:
+    """Integrationskonzepte als YAML schreiben, prüfen, vergleichen und setzen."""
+
+
+ConceptDir = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Konzeptordner. Vorgabe: der aktuelle Ordner, wenn er eine konzept.yaml "
+        "enthält, sonst ./concept.",
+        show_default=False,
+    ),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point."""
+    try:
+        app(args=argv, prog_name="ikonzept")
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 0
+    return 0

@@ -1,0 +1,111 @@
+"""Commands that check and set up a concept: validate, schema, init."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ikonzept.cli.app import ConceptDir, app, guarded
+from ikonzept.errors import UsageError
+
+
+class OutputFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def validate(
+    ordner: ConceptDir = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="Ausgabeformat: text, json oder github."),
+    ] = OutputFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")
+    ] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="IKnnn",
+            help="Eine Regel erklären (z. B. IK208); „all“ listet alle Regeln.",
+        ),
+    ] = None,
+    today: Annotated[
+        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
+    ] = None,
+) -> None:
+    """Das Konzept prüfen: Format und Inhalt, alle Befunde auf einmal mit Datei und Zeile.
+
+    Exit-Codes: 0 ohne Fehler, 1 bei Fehlern (mit --strict auch bei Warnungen),
+    2 bei falschem Aufruf oder unlesbarem Ordner.
+    """
+    from ikonzept.reporters import REPORTERS
+    from ikonzept.sources import default_concept_dir
+    from ikonzept.validate import validate as run
+
+    if explain is not None:
+        print(_explain(explain))
+        raise typer.Exit(0)
+    root = ordner if ordner is not None else default_concept_dir(Path("."))
+    result = run(root, today.date() if today else None)
+    REPORTERS[output_format.value](result, root, sys.stdout)
+    raise typer.Exit(1 if result.failed(strict) else 0)
+
+
+def _explain(rule_id: str) -> str:
+    from ikonzept.rules import RULES
+
+    if rule_id.lower() == "all":
+        return "\n".join(
+            f"{rule.id}  {rule.severity.label:<8} {rule.title}" for rule in RULES.values()
+        )
+    rule = RULES.get(rule_id.upper())
+    if rule is None:
+        raise UsageError(
+            f"Eine Regel „{rule_id}“ gibt es nicht. `ikonzept validate --explain all` "
+            "listet alle Regeln."
+        )
+    return f"{rule.id} – {rule.title} ({rule.severity.label})\n\n{rule.explanation}"
+
+
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def schema(
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Die Schemas in diesen Ordner schreiben."),
+    ] = None,
+) -> None:
+    """Die JSON-Schemas des Formats zeigen oder ausgeben (für Editoren wie VS Code)."""
+    from ikonzept.resources import schema_dir
+    from ikonzept.scaffold import SCHEMA_FILES, write_schemas
+
+    if out is None:
+        source = schema_dir()
+        for name in SCHEMA_FILES:
+            print(source / name)
+        return
+    written = write_schemas(out)
+    print(f"{len(written)} Schemas nach {out} geschrieben.")
+
+
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def init(
+    ordner: Annotated[Path, typer.Argument(help="Neuer, leerer Konzeptordner.")],
+) -> None:
+    """Ein neues Konzept anlegen, das sofort gültig ist; schreibt nur in einen leeren Ordner."""
+    from ikonzept.scaffold import create
+
+    files = create(ordner)
+    print(f"Neues Konzept in {ordner} angelegt ({len(files)} Dateien).")
+    print(f"Als Nächstes: Dateien bearbeiten und mit `ikonzept validate {ordner}` prüfen.")

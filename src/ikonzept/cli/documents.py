@@ -1,0 +1,196 @@
+"""Commands that write documents: build and diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ikonzept.cli.app import ConceptDir, app, guarded
+from ikonzept.errors import UsageError
+
+
+class BuildDocument(enum.StrEnum):
+    konzept = "konzept"
+    vorlage = "vorlage"
+    synopse = "synopse"
+
+
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def build(
+    ordner: ConceptDir = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Zielordner für die Dokumente.")
+    ] = Path("out"),
+    kommune: Annotated[
+        str | None,
+        typer.Option("--kommune", metavar="ID", help="Auszug für eine Kommune (ihre ID)."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="ORDNER",
+            help="Eigene Vorlagen und Stylesheet; ergänzt templates/ im Konzeptordner.",
+        ),
+    ] = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="Auch das HTML schreiben, aus dem das PDF entsteht.")
+    ] = False,
+    pdf_variant: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf-variant",
+            metavar="VARIANTE",
+            help="PDF-Variante von WeasyPrint. Vorgabe: pdf/a-2a, zusätzlich als PDF/UA-1 "
+            "ausgewiesen.",
+        ),
+    ] = None,
+    only: Annotated[
+        BuildDocument | None,
+        typer.Option("--only", help="Nur ein Dokument: konzept, vorlage oder synopse."),
+    ] = None,
+    oparl_basis: Annotated[
+        str | None,
+        typer.Option(
+            "--oparl-basis",
+            metavar="URL",
+            help="Basisadresse für die IDs im OParl-Export (Vorgabe: Internetadresse des "
+            "Herausgebers + /oparl).",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Nur Fehler ausgeben (für Skripte).")
+    ] = False,
+    today: Annotated[
+        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
+    ] = None,
+) -> None:
+    """Konzept, Sitzungsvorlage und (bei Fortschreibungen) Synopse als barrierefreie,
+    archivfähige PDFs setzen; dazu konzept.json und vorlage.oparl.json.
+
+    Prüft zuerst; bei Fehlern wird nichts geschrieben. Exit-Codes wie bei validate.
+    """
+    from ikonzept.build import BuildOptions
+    from ikonzept.build import build as run
+    from ikonzept.progress import Reporter
+    from ikonzept.sources import default_concept_dir
+
+    root = ordner if ordner is not None else default_concept_dir(Path("."))
+    if pdf_variant is not None:
+        _check_variant(pdf_variant)
+    options = BuildOptions(
+        root=root,
+        out=output,
+        kommune=kommune,
+        templates=templates,
+        html=html,
+        variant=pdf_variant,
+        today=today.date() if today else None,
+        only=only.value if only else None,
+        oparl_base=oparl_basis,
+    )
+    reporter = Reporter(quiet=quiet)
+    with reporter:
+        result = run(options, reporter.step)
+    raise typer.Exit(reporter.finish(result, root))
+
+
+def _check_variant(variant: str) -> None:
+    from ikonzept.render.pdf import variants
+
+    if variant not in variants():
+        raise UsageError(
+            f"Die PDF-Variante „{variant}“ gibt es nicht. Möglich sind: {', '.join(variants())}."
+        )
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def diff(
+    alt: Annotated[
+        str, typer.Argument(help="Bisherige Ausgabe: Ordner, konzept.json oder REV:pfad.")
+    ],
+    neu: Annotated[
+        str | None,
+        typer.Argument(help="Neue Ausgabe (Vorgabe: das aktuelle Konzept).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text, json, markdown, html oder pdf (Synopse)."),
+    ] = DiffFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="In diese Datei schreiben (bei pdf nötig)."),
+    ] = None,
+    order: Annotated[
+        bool, typer.Option("--order", help="Auch reine Änderungen der Reihenfolge melden.")
+    ] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Synopse: auch unveränderte Einträge zeigen.")
+    ] = False,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit-Code 1, wenn es Unterschiede gibt (wie git diff)."),
+    ] = False,
+) -> None:
+    """Zwei Ausgaben vergleichen: neu, entfallen, geändert, verschoben, Stand, zusammengeführt.
+
+    Exit-Codes: 0 fertig; 1 Unterschiede gefunden (nur mit --exit-code);
+    2 falscher Aufruf oder ungültige Eingabe.
+    """
+    import os
+
+    from ikonzept.diff import comparison, report
+    from ikonzept.diff.sides import InvalidSideError, load_side
+    from ikonzept.sources import default_concept_dir
+
+    cwd = Path(".")
+    try:
+        old = load_side(alt, cwd)
+        new = load_side(neu if neu is not None else str(default_concept_dir(cwd)), cwd)
+    except InvalidSideError as error:
+        from ikonzept.reporters import text
+        from ikonzept.validate import Validation
+
+        text(Validation(error.root, None, error.findings, 0), error.root, sys.stdout)
+        raise
+    result = comparison(old, new, order)
+    if output_format is DiffFormat.pdf:
+        if output is None:
+            raise UsageError("Für --format pdf bitte mit -o angeben, wohin die Synopse soll.")
+        from ikonzept.diff.synopse import write_synopse
+
+        pages = write_synopse(result, old, new, output, show_all)
+        print(f"Geschrieben: {output} ({pages} Seiten)")
+    else:
+        if output_format is DiffFormat.text:
+            color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            style = report.color_style if color else report.plain_style
+            rendered = report.terminal(result, style)
+        else:
+            rendered = {
+                DiffFormat.json: report.as_json,
+                DiffFormat.markdown: report.markdown,
+                DiffFormat.html: report.html,
+            }[output_format](result)
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            from ikonzept import fsutil
+
+            fsutil.write_text(output, rendered)
+    raise typer.Exit(1 if exit_code and result.aenderungen else 0)
