@@ -100,9 +100,10 @@ def test_all_fonts_are_embedded(pdf: pikepdf.Pdf) -> None:
     assert fonts > 0
 
 
-def test_images_and_tables_are_tagged(pdf: pikepdf.Pdf) -> None:
+def test_images_tables_and_abbreviations_are_tagged(pdf: pikepdf.Pdf) -> None:
     kinds: set[str] = set()
     alts: list[str] = []
+    expansions: set[str] = set()
 
     def walk(node: pikepdf.Object) -> None:
         if isinstance(node, pikepdf.Dictionary):
@@ -111,6 +112,8 @@ def test_images_and_tables_are_tagged(pdf: pikepdf.Pdf) -> None:
                 kinds.add(str(kind))
                 if kind == "/Figure" and "/Alt" in node:
                     alts.append(str(node.Alt))
+                if "/E" in node:
+                    expansions.add(str(node.E))
             kids = node.get("/K")
             if isinstance(kids, pikepdf.Array):
                 for kid in kids:
@@ -121,6 +124,7 @@ def test_images_and_tables_are_tagged(pdf: pikepdf.Pdf) -> None:
     walk(pdf.Root.StructTreeRoot)
     assert {"/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure"} <= kinds
     assert any("Karte des Kreises Coesfeld" in alt for alt in alts)
+    assert "Kommunales Integrationszentrum" in expansions
 
 
 def test_html_has_page_references_footnotes_and_typography(built: Path) -> None:

@@ -65,11 +65,43 @@ class Layout:
         return len(self.document.pages)
 
 
+def _expand_abbreviations() -> None:
+    """Tag `<abbr title>` as a Span with its expansion (/E), for screen readers.
+
+    WeasyPrint tags `abbr` as NonStruct and drops the title. We wrap its (internal) tree
+    builder once; if a future WeasyPrint changes it, the PDF merely lacks the expansions,
+    and the test on /E entries says so.
+    """
+    try:
+        import pydyf
+        from weasyprint.pdf import tags
+    except ImportError:  # pragma: no cover
+        return
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None or getattr(original, "ikonzept", False):
+        return
+
+    def build_box_tree(box: Any, *args: Any) -> Any:
+        for element in original(box, *args):
+            node = getattr(box, "element", None)
+            if getattr(box, "element_tag", None) == "abbr" and node is not None:
+                title = node.attrib.get("title")
+                if title:
+                    element["S"] = "/Span"
+                    element["E"] = pydyf.String(title)
+            yield element
+
+    build_box_tree.ikonzept = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build_box_tree
+
+
 def layout(
     html: str, *, root: Path, template_dirs: Sequence[Path], variant: str = DEFAULT_VARIANT
 ) -> Layout:
     """Lay out the HTML; only files below ``bilder/`` and the template folders are read."""
     from weasyprint import HTML
+
+    _expand_abbreviations()
 
     fetcher = _fetcher_class()([root / "bilder", *template_dirs])
     logger = logging.getLogger("weasyprint")
