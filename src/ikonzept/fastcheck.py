@@ -14,24 +14,18 @@ import contextlib
 import hashlib
 import json
 import marshal
-import os
 import sys
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from ikonzept import cache as user_cache
 from ikonzept import fsutil
 from ikonzept.resources import schema_dir
 from ikonzept.sources import Kind
 
 Check = Callable[[Any], bool]
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ikonzept"
 
 
 def _key(schemas: bytes) -> str:
@@ -59,7 +53,7 @@ def _generate(sources: dict[Kind, bytes]) -> dict[str, CodeType]:
 def _checks() -> dict[Kind, Check]:
     sources = {kind: (schema_dir() / f"{kind.value}.schema.json").read_bytes() for kind in Kind}
     key = _key(b"".join(sources.values()))
-    cached = _cache_dir() / f"schemas-{key}.marshal"
+    cached = user_cache.folder() / f"schemas-{key}.marshal"
     code: dict[str, CodeType] | None = None
     try:
         loaded = marshal.loads(cached.read_bytes())

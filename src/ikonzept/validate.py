@@ -38,8 +38,12 @@ class Validation:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def validate(root: Path, today: dt.date | None = None) -> Validation:
-    """Check the concept in ``root``; raises only when the folder itself is unusable."""
+def validate(root: Path, today: dt.date | None = None, warnings: bool = True) -> Validation:
+    """Check the concept in ``root``; raises only when the folder itself is unusable.
+
+    ``warnings=False`` skips the checks that can only warn (for callers that need to know
+    whether an edition is valid, such as ``diff``).
+    """
     discovery = discover(root)
     findings = list(discovery.findings)
     texts: dict[str, str] = {}
@@ -67,6 +71,6 @@ def validate(root: Path, today: dt.date | None = None) -> Validation:
     konzept = assemble(documents)
     if konzept is not None:
         context = Context(root, today or dt.date.today(), frozenset(incomplete))
-        findings.extend(run_checks(konzept, context))
+        findings.extend(run_checks(konzept, context, warnings))
     located = sorted(locate(findings, texts.get), key=lambda f: f.sort_key)
     return Validation(root, konzept, tuple(located), len(discovery.files))

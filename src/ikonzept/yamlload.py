@@ -18,7 +18,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 
-from ikonzept import yamlerrors
+from ikonzept import cache, yamlerrors
 from ikonzept.findings import Finding
 from ikonzept.rules import finding
 
@@ -88,7 +88,21 @@ _MAYBE_ANCHOR = re.compile(r"(?:\A|[\s\[{,:])&[^\s\[\]{},]")
 
 
 def parse(text: str, rel: str) -> tuple[Any, Finding | None]:
-    """Load one document; return ``(data, None)`` or ``(None, finding)``."""
+    """Load one document; return ``(data, None)`` or ``(None, finding)``.
+
+    Only successful results are cached: a finding always comes from a fresh parse.
+    """
+    entry = cache.key("yaml", text)
+    hit = cache.get(entry)
+    if hit is not None:
+        return hit, None
+    data, problem = _parse(text, rel)
+    if problem is None:
+        cache.put(entry, data)
+    return data, problem
+
+
+def _parse(text: str, rel: str) -> tuple[Any, Finding | None]:
     if _MAYBE_ANCHOR.search(text):
         anchor = _first_anchor(text)
         if anchor is not None:

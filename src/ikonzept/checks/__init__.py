@@ -28,7 +28,8 @@ class Context:
 Check = Callable[[Konzept, Context], Iterable[Finding]]
 
 
-def run_checks(konzept: Konzept, context: Context) -> list[Finding]:
+def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> list[Finding]:
+    """All domain findings; without ``warnings`` only the checks that can find errors run."""
     from ikonzept.checks import content, identity, references
 
     checks: tuple[Check, ...] = (
@@ -39,8 +40,11 @@ def run_checks(konzept: Konzept, context: Context) -> list[Finding]:
         references.images,
         references.attachments,
         content.stand_reasons,
+    )
+    warning_checks: tuple[Check, ...] = (
         content.empty_parts,
         content.undefined_abbreviations,
         content.age,
     )
-    return [item for check in checks for item in check(konzept, context)]
+    selected = checks + warning_checks if warnings else checks
+    return [item for check in selected for item in check(konzept, context)]

@@ -6,8 +6,8 @@ goal, not that two neighbours swapped places.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ikonzept.diff.changes import TYPES, Art, Change, FieldChange
 from ikonzept.diff.items import Item, Items, items
@@ -105,30 +105,32 @@ def _apply_replacements(changes: list[Change], before: Items, after: Items) -> l
     return kept + merged
 
 
-def _text(item: Item) -> str:
-    return " ".join(str(v) for v in item.fields.values() if v)
+def _words(item: Item) -> frozenset[str]:
+    return frozenset(" ".join(str(v) for v in item.fields.values() if v).lower().split())
 
 
 def _hint_renames(changes: list[Change], before: Items, after: Items) -> list[Change]:
-    """Mark an addition that closely resembles a removal of the same type."""
-    removed = {(c.typ, c.id) for c in changes if c.art is Art.ENTFERNT}
+    """Mark an addition whose words nearly equal those of a removal of the same type.
+
+    Word sets (Jaccard similarity) rather than difflib: comparing every addition with every
+    removal must stay fast for hundreds of changes.
+    """
+    removed: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for change in changes:
+        if change.art is Art.ENTFERNT:
+            words = _words(before[change.typ][change.id])
+            removed.setdefault(change.typ, []).append((change.id, words))
     result = []
     for change in changes:
-        if change.art is Art.HINZUGEFUEGT:
-            new_text = _text(after[change.typ][change.id])
-            best, best_ratio = None, RENAME_SIMILARITY
-            for typ, ident in removed:
-                if typ != change.typ:
-                    continue
-                matcher = difflib.SequenceMatcher(None, _text(before[typ][ident]), new_text)
-                if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-                    continue
-                ratio = matcher.ratio()
-                if ratio >= best_ratio:
-                    best, best_ratio = ident, ratio
+        if change.art is Art.HINZUGEFUEGT and change.typ in removed:
+            words = _words(after[change.typ][change.id])
+            best, best_score = None, RENAME_SIMILARITY
+            for ident, old in removed[change.typ]:
+                union = len(words | old)
+                score = len(words & old) / union if union else 0.0
+                if score >= best_score:
+                    best, best_score = ident, score
             if best is not None:
-                from dataclasses import replace
-
                 change = replace(change, umbenannt_von=best)
         result.append(change)
     return result
