@@ -18,6 +18,14 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 RunCli = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests use their own cache folder, never the developer's."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def run_cli() -> RunCli:
     """Run ``ikonzept ARGS`` in-process; stdout and stderr stay apart, bugs are not hidden."""

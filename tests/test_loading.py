@@ -166,3 +166,32 @@ def test_fast_check_agrees_with_jsonschema_on_every_case() -> None:
             assert is_valid(source.kind, data) == validator.is_valid(data), source.path
             compared += 1
     assert compared > 100
+
+
+def test_parsed_files_are_cached_by_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ikonzept import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    text = "- begriff: Teilhabe\n  erklaerung: Mitmachen.\n"
+    first, _ = parse(text, "glossar.yaml")
+    entries = list((tmp_path / "cache").rglob("*.marshal"))
+    assert len(entries) == 1
+    assert parse(text, "glossar.yaml") == (first, None)
+    changed, _ = parse(text.replace("Mitmachen", "Dabeisein"), "glossar.yaml")
+    assert changed[0]["erklaerung"] == "Dabeisein."
+    broken = parse("- begriff: [\n", "glossar.yaml")
+    assert broken[1] is not None and len(list((tmp_path / "cache").rglob("*.marshal"))) == 2
+    monkeypatch.setenv("IKONZEPT_CACHE", "0")
+    assert cache.get(cache.key("yaml", text)) is None
+
+
+def test_an_unwritable_cache_only_costs_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "datei"
+    blocker.write_text("kein Ordner", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    data, problem = parse("a: 1\n", "konzept.yaml")
+    assert (data, problem) == ({"a": 1}, None)
