@@ -108,7 +108,7 @@ def _kontakt(ident: str, home: Kommune, rng: random.Random) -> dict[str, str]:
 
 def _person(rng: random.Random) -> Ansprechperson:
     first, last = rng.choice(w.FIRST_NAMES), rng.choice(w.LAST_NAMES)
-    public = rng.choices(*zip(*_PUBLIC, strict=True))[0]
+    public: bool | None = rng.choices([v for v, _ in _PUBLIC], [n for _, n in _PUBLIC])[0]
     return Ansprechperson(
         name=f"{first} {last}",
         funktion=rng.choice(w.FUNCTIONS) if rng.random() < 0.9 else None,

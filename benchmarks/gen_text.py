@@ -78,9 +78,9 @@ class Prose:
         if r < 0.72:
             return f"{self.pick(w.TOPICS)} ist {self.pick(w.STATES)}."
         if r < 0.85:
-            subject = self.rng.choice(self.subjects)
+            actor = self.rng.choice(self.subjects)
             return (
-                f"{cap(subject.article)} {subject.name} {singular(self.pick(w.VERBS))} "
+                f"{cap(actor.article)} {actor.name} {singular(self.pick(w.VERBS))} "
                 f"{self.pick(w.OBJECTS)} {self.pick(w.ADVERBIALS)}."
             )
         if r < 0.93:

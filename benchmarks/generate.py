@@ -1,4 +1,4 @@
-"""Generate the large benchmark concept: ``python benchmarks/generate.py [--out DIR] [--scale X]``.
+"""Generate the large benchmark concept: ``python benchmarks/generate.py [--edition 2]``.
 
 The concept is built in memory first (``build_concept``) and written afterwards
 (``write_concept``), so that a second edition can be derived by changing the model and
@@ -6,12 +6,18 @@ writing it next to the first. The output is deterministic for a given seed and s
 ``ikonzept validate --strict`` accepts it without findings; the script checks the
 cross-references itself before writing, so a broken generator fails here and not in a
 benchmark.
+
+``--edition 2`` writes the first edition and next to it (``<out>-2``) a second one with a
+few hundred known changes (``gen_edition2``), plus ``<out>-2.expected.json``: the changes
+``ikonzept diff <out> <out>-2`` must report.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -19,6 +25,7 @@ from typing import Any
 
 import gen_actors
 import gen_build as b
+import gen_edition2
 from gen_model import Beratung, Concept, Vorlage
 from gen_text import Prose, slug
 from gen_yaml import write
@@ -157,17 +164,58 @@ def main(argv: list[str] | None = None) -> int:
         default=1.0,
         help="multiplies every count; 1.0 = 1,000 measures and actors, 1.6 MB",
     )
+    parser.add_argument(
+        "--edition",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="2: also write the second edition to <out>-2 and its expected changes",
+    )
     parser.add_argument("--seed", type=int, default=b.SEED, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     started = time.perf_counter()
     concept = build_concept(args.scale, args.seed)
-    sizes = write_concept(concept, args.out)
+    _summary(args.out, concept, write_concept(concept, args.out), started)
+    if args.edition == 2:
+        started = time.perf_counter()
+        out = args.out.with_name(f"{args.out.name}-2")
+        vorgaenger = Path(os.path.relpath(args.out, out)).as_posix()
+        second, expected = gen_edition2.second_edition(concept, vorgaenger, args.scale, args.seed)
+        _summary(out, second, write_concept(second, out), started)
+        target = expected_path(out)
+        target.write_text(_expected_json(args.out, out, expected), encoding="utf-8")
+        kinds = sorted({(e.art, e.typ, e.id) for e in expected})
+        print(f"{target}: {len(kinds)} expected changes")
+    return 0
+
+
+def expected_path(second: Path) -> Path:
+    """Where the changes a comparison with the second edition must find are recorded."""
+    return second.with_name(f"{second.name}.expected.json")
+
+
+def _expected_json(first: Path, second: Path, expected: list[gen_edition2.Expected]) -> str:
+    counts: dict[str, int] = {}
+    for art, typ, _ in sorted({(e.art, e.typ, e.id) for e in expected}):
+        counts[f"{art} {typ}"] = counts.get(f"{art} {typ}", 0) + 1
+    changes = [
+        {"art": e.art, "typ": e.typ, "id": e.id, "grund": e.grund}
+        | ({"ersetzt": list(e.ersetzt)} if e.ersetzt else {})
+        for e in expected
+    ]
+    shown = [p.resolve().relative_to(ROOT) if p.resolve().is_relative_to(ROOT) else p
+             for p in (first, second)]  # fmt: skip
+    document = {"alt": str(shown[0]), "neu": str(shown[1]), "anzahl": counts,
+                "aenderungen": changes}  # fmt: skip
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _summary(out: Path, concept: Concept, sizes: dict[str, int], started: float) -> None:
     counts = ", ".join(f"{n} {kind}" for kind, n in concept.counts().items())
     print(
-        f"{args.out}: {len(sizes)} files, {sum(sizes.values()):,} bytes "
+        f"{out}: {len(sizes)} files, {sum(sizes.values()):,} bytes "
         f"in {time.perf_counter() - started:.2f} s\n{counts}"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -8,72 +8,46 @@ timed runs. The median is the typical time and the minimum the least disturbed o
 median CPU time (user + system) says whether a process computed or waited (disk, a busy
 core); on a virtual machine, stolen time inflates both wall clock and CPU time. The
 comparison, check-jsonschema, checks the same files against the same schemas, one process
-per file kind. The results go to stdout and to benchmarks/results/latest.md (git-ignored).
+per file kind. ``diff`` also checks that the diff reports every change the generator made.
+The build benchmarks take about 20 minutes and run only when asked for (``--only build``,
+``--only build-full`` or ``--all``; see bench_build). The results go to stdout and to
+benchmarks/results/latest.md (git-ignored).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
-import platform
 import resource
-import shutil
-import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import bench_build
+import bench_diff
+from bench_core import (
+    NO_CACHE,
+    ROOT,
+    Bench,
+    Result,
+    busy_seconds,
+    capture,
+    cpu_seconds,
+    folder_size,
+    machine,
+    measure,
+    other_load,
+    tool,
+)
+
 LARGE = Path("benchmarks/data/large")  # relative to ROOT, as the commands are shown
 RESULTS = ROOT / "benchmarks" / "results" / "latest.md"
 SINGLE_FILES = ("konzept", "glossar", "abkuerzungen", "rechtsgrundlagen", "beteiligung", "vorlage")
-# Runs the given commands one after another in a fresh process and prints the largest
-# resident set size among them: RUSAGE_CHILDREN only ever grows, so it needs a new parent.
-_PEAK_RSS = (
-    "import resource, subprocess, sys, json\n"
-    "for cmd in json.loads(sys.argv[1]):\n"
-    "    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Bench:
-    name: str
-    label: str
-    commands: tuple[tuple[str, ...], ...]  # one run = all of them, times summed
-    target: float | None = None  # seconds, median
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    bench: Bench
-    times: tuple[float, ...]
-    cpu_times: tuple[float, ...]  # user + system; close to the wall clock = never waited
-    peak_rss_kib: int
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.times)
-
-    @property
-    def best(self) -> float:
-        return min(self.times)
-
-    @property
-    def cpu(self) -> float:
-        return statistics.median(self.cpu_times)
-
-
-def tool(name: str) -> str | None:
-    """The project venv's executable, else one on PATH."""
-    local = ROOT / ".venv" / "bin" / name
-    return str(local) if local.exists() else shutil.which(name)
+QUICK = ("help", "validate-sample", "validate-large", "check-jsonschema", "diff")
+CHOICES = (*QUICK, *bench_build.GROUPS)
 
 
 def benchmarks(large: Path = LARGE) -> list[Bench]:
@@ -89,10 +63,17 @@ def benchmarks(large: Path = LARGE) -> list[Bench]:
             ((ik, "validate", str(large)),),
             2.0,
         ),
+        Bench(
+            "validate-large-nocache",
+            f"`IKONZEPT_CACHE=0 ikonzept validate {large}` (no YAML cache)",
+            ((ik, "validate", str(large)),),
+            2.0,
+            env=NO_CACHE,
+        ),
     ]
     cj = tool("check-jsonschema")
     if cj:
-        commands = [
+        commands: list[tuple[str, ...]] = [
             (cj, "--schemafile", f"schemas/{k}.schema.json", f"{large}/{k}.yaml")
             for k in SINGLE_FILES
         ]
@@ -106,43 +87,9 @@ def benchmarks(large: Path = LARGE) -> list[Bench]:
     return result
 
 
-def _cpu(*who: int) -> float:
-    """User + system seconds of ``who`` (RUSAGE_SELF, RUSAGE_CHILDREN); these sums only grow."""
-    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, who))
-
-
-def _run_once(bench: Bench) -> tuple[float, float]:
-    """Wall-clock and CPU seconds of one run."""
-    cpu, started = _cpu(resource.RUSAGE_CHILDREN), time.perf_counter()
-    for cmd in bench.commands:
-        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False)
-        if done.returncode != 0:
-            output = (done.stdout + done.stderr).decode(errors="replace")[-2000:]
-            raise SystemExit(
-                f"{bench.name}: {' '.join(cmd[:4])} … exited {done.returncode}\n{output}"
-            )
-    return time.perf_counter() - started, _cpu(resource.RUSAGE_CHILDREN) - cpu
-
-
-def _capture(*cmd: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
-
-
-def _peak_rss(bench: Bench) -> int:
-    """The largest resident set size among the bench's processes, in KiB (Linux)."""
-    return int(_capture(sys.executable, "-c", _PEAK_RSS, json.dumps(bench.commands)).stdout)
-
-
-def measure(bench: Bench, runs: int) -> Result:
-    _run_once(bench)  # warm-up, and it fails loudly when a command fails
-    rss = _peak_rss(bench)
-    wall, cpu = zip(*(_run_once(bench) for _ in range(runs)), strict=True)
-    return Result(bench, wall, cpu, rss)
-
-
 def help_imports() -> tuple[bool, int, list[tuple[float, str]]]:
     """Whether ``ikonzept --help`` imports WeasyPrint; module count; slowest top-level imports."""
-    out = _capture(tool("python") or sys.executable, "-X", "importtime", "-m", "ikonzept", "--help")
+    out = capture(tool("python") or sys.executable, "-X", "importtime", "-m", "ikonzept", "--help")
     modules: list[tuple[int, str]] = []
     for line in out.stderr.splitlines():
         if line.startswith("import time:") and "|" in line and "cumulative" not in line:
@@ -156,82 +103,80 @@ def help_imports() -> tuple[bool, int, list[tuple[float, str]]]:
     return weasy, len(modules), top[:5]
 
 
-def machine() -> str:
-    model = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    return (
-        f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, {platform.system()}"
-    )
-
-
-def folder_size(path: Path) -> str:
-    files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    return f"{len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.2f} MB"
-
-
-def _busy_seconds() -> float | None:
-    """CPU seconds used by all processes of the machine since boot (Linux only)."""
+def code_state() -> str:
+    """The commit measured, and which files under src/ differ from it (others edit them)."""
     try:
-        ticks = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-    except (OSError, ValueError):
-        return None
-    user, nice, system, _idle, _iowait, irq, softirq, steal = ticks
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+        commit = capture("git", "log", "-1", "--format=%h %s").stdout.strip()
+        dirty = capture("git", "status", "--porcelain", "--", "src").stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    changed = [line[3:] for line in dirty if line.strip()]
+    return f"{commit[:72]}" + (f"; uncommitted: {', '.join(changed)}" if changed else "")
 
 
-def other_load(since: tuple[float | None, float, float]) -> str:
-    """How many cores other processes kept busy since ``since``: they skew every timing."""
-    busy, own, started = since
-    now = _busy_seconds()
-    if busy is None or now is None:
-        return "unknown"
-    own_now = _cpu(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    cores = (now - busy - (own_now - own)) / (time.perf_counter() - started)
-    return f"{max(cores, 0.0):.2f} of {os.cpu_count()} cores"
+def _verdict(r: Result, by_name: dict[str, Result]) -> tuple[str, str]:
+    if r.bench.name in {"build-konzept", "rebuild", "build-full"}:
+        return bench_build.verdict(r, by_name)
+    if r.bench.target is None:
+        return "", ""
+    target = f"< {r.bench.target:g} s"
+    met = "yes" if r.median < r.bench.target else "**no**"
+    if r.bench.name.startswith("validate-large") and "check-jsonschema" in by_name:
+        ratio = by_name["check-jsonschema"].median / r.median
+        target += ", faster than check-jsonschema"
+        met += f"; {ratio:.1f}× {'faster' if ratio > 1 else '**slower**'}"
+    if r.bench.name.startswith("diff-large") and "git-diff" in by_name:
+        met += f"; {r.median / by_name['git-diff'].median:.0f}× git diff"
+    return target, met
 
 
 def report(
     large: Path,
     load: str,
     results: Sequence[Result],
-    runs: int,
+    runs: tuple[int, int],
     imports: tuple[bool, int, list[tuple[float, str]]] | None,
+    diff_check: bench_diff.DiffCheck | None,
 ) -> str:
-    version = _capture(tool("ikonzept") or "ikonzept", "--version").stdout.strip()
+    version = capture(tool("ikonzept") or "ikonzept", "--version").stdout.strip()
+    builds = any(r.tree_rss_kib for r in results)
+    runs_text = f"{runs[0]} timed runs after 1 warm-up" + (
+        f" ({runs[1]} for builds, each in a fresh folder, no warm-up)" if builds else ""
+    )
+    second = bench_diff.second_edition(large)
     lines = [
         f"# ikonzept benchmarks, {dt.date.today().isoformat()}",
         "",
         f"- Machine: {machine()}",
         f"- Other processes kept busy on average: {load}",
-        f"- ikonzept: {version}; {runs} timed runs after 1 warm-up; CPU = user + system time",
+        f"- ikonzept: {version}; {runs_text}; CPU = user + system time",
+        f"- Code: {code_state()}",
         f"- Sample concept: {folder_size(ROOT / 'concept')}",
         f"- Large concept: {folder_size(ROOT / large)}",
+    ]
+    if (ROOT / second).exists():
+        lines.append(f"- Second edition: {folder_size(ROOT / second)}")
+    lines += [
         "",
         "| Benchmark | median (s) | min (s) | CPU (s) | peak RSS (MB) | target | met |",
         "|---|---:|---:|---:|---:|---|---|",
     ]
     by_name = {r.bench.name: r for r in results}
     for r in results:
-        target, met = "", ""
-        if r.bench.target is not None:
-            target, met = (
-                f"< {r.bench.target:g} s",
-                "yes" if r.median < r.bench.target else "**no**",
-            )
-        if r.bench.name == "validate-large" and "check-jsonschema" in by_name:
-            ratio = by_name["check-jsonschema"].median / r.median
-            target += ", faster than check-jsonschema"
-            met += f"; {ratio:.1f}× {'faster' if ratio > 1 else '**slower**'}"
+        target, met = _verdict(r, by_name)
         rss = r.peak_rss_kib / 1024
         lines.append(
             f"| {r.bench.label} | {r.median:.3f} | {r.best:.3f} | {r.cpu:.3f} | {rss:.0f} "
             f"| {target} | {met} |"
         )
+    notes = [r for r in results if r.notes or r.tree_rss_kib]
+    if notes:
+        lines += ["", "Peak RSS is the largest single process; all processes at once:"]
+        for r in notes:
+            tree = f"{r.tree_rss_kib / 1024:.0f} MB at once; " if r.tree_rss_kib else ""
+            lines.append(f"- `{r.bench.name}`: {tree}{'; '.join(r.notes)}")
+    if diff_check is not None:
+        lines += ["", *diff_check.lines()]
     if "check-jsonschema" in by_name:
         lines += [
             "",
@@ -251,16 +196,37 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+def _ensure_data(large: Path, parser: argparse.ArgumentParser, second: bool) -> None:
+    """Generate the large concept (and its second edition) when missing."""
+    needed = [large / "konzept.yaml"]
+    if second:
+        needed += [bench_diff.second_edition(large), bench_diff.expected_file(large)]
+    if all((ROOT / p).exists() for p in needed):
+        return
+    if large != LARGE:
+        parser.error(f"{large}: run benchmarks/generate.py --out {large} --edition 2 first")
+    print("generating the large concept" + (" and its second edition" if second else ""))
+    generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py")]
+    subprocess.run([*generate, "--edition", "2" if second else "1"], cwd=ROOT, check=True)
+
+
+def _log(text: str) -> None:
+    print(text, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=7, help="timed runs per benchmark (default 7)")
-    names = [b.name for b in benchmarks()]
     parser.add_argument(
         "--only",
         action="append",
-        choices=names,
+        choices=CHOICES,
         metavar="NAME",
-        help=f"one of {', '.join(names)}; repeatable",
+        help=f"one of {', '.join(CHOICES)}; repeatable (default: all but the build ones)",
+    )
+    parser.add_argument("--all", action="store_true", help="also the builds (about 20 minutes)")
+    parser.add_argument(
+        "--build-runs", type=int, default=1, help="runs per build benchmark (default 1)"
     )
     parser.add_argument(
         "--large",
@@ -268,39 +234,46 @@ def main(argv: list[str] | None = None) -> int:
         default=LARGE,
         metavar="DIR",
         help=f"the large concept, relative to the repository (default {LARGE}; generated "
-        "when missing)",
+        "when missing); the second edition is DIR-2",
     )
     args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+    if args.runs < 1 or args.build_runs < 1:
+        parser.error("--runs and --build-runs must be at least 1")
     large: Path = args.large
-    if not (ROOT / large / "konzept.yaml").exists():
-        if large != LARGE:
-            parser.error(f"{large} holds no concept")
-        print(f"{large} is missing; generating it first", flush=True)
-        generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py")]
-        subprocess.run(generate, cwd=ROOT, check=True)
-    selected = [b for b in benchmarks(large) if not args.only or b.name in args.only]
-    own = _cpu(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    since = (_busy_seconds(), own, time.perf_counter())
+    wanted = set(args.only or (CHOICES if args.all else QUICK))
+    _ensure_data(large, parser, bool(wanted & {"diff", "build-full"}))
+    selected = [b for b in benchmarks(large) if b.name.removesuffix("-nocache") in wanted]
+    if "diff" in wanted:
+        selected += bench_diff.benchmarks(large)
+    own = cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    since = (busy_seconds(), own, time.perf_counter())
     results = []
     for bench in selected:
         print(f"{bench.name} …", end=" ", flush=True)
         result = measure(bench, args.runs)
-        print(
-            f"median {result.median:.3f} s, min {result.best:.3f} s, CPU {result.cpu:.3f} s",
-            flush=True,
-        )
+        print(f"median {result.median:.3f} s, min {result.best:.3f} s, CPU {result.cpu:.3f} s")
         results.append(result)
-    imports = help_imports() if not args.only or "help" in args.only else None
-    text = report(large, other_load(since), results, args.runs, imports)
+    diff_check = bench_diff.check(large) if "diff" in wanted else None
+    with tempfile.TemporaryDirectory(prefix="ikonzept-bench-") as work:
+        if "build" in wanted:
+            results += bench_build.run_build(large, Path(work), args.build_runs, args.runs, _log)
+        if "build-full" in wanted:
+            second = bench_diff.second_edition(large)
+            results += bench_build.run_full(second, Path(work), args.build_runs, _log)
+    imports = help_imports() if "help" in wanted else None
+    runs = (args.runs, args.build_runs)
+    text = report(large, other_load(since), results, runs, imports, diff_check)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
     print("\n" + text + f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    status = 0
     if imports is not None and imports[0]:
         print("error: `ikonzept --help` imports WeasyPrint", file=sys.stderr)
-        return 1
-    return 0
+        status = 1
+    if diff_check is not None and not diff_check.ok:
+        print("error: `ikonzept diff` misses expected changes", file=sys.stderr)
+        status = 1
+    return status
 
 
 if __name__ == "__main__":
