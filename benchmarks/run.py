@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import resource
 import subprocess
 import sys
@@ -36,6 +37,7 @@ from bench_core import (
     busy_seconds,
     capture,
     cpu_seconds,
+    environ,
     folder_size,
     machine,
     measure,
@@ -89,7 +91,8 @@ def benchmarks(large: Path = LARGE) -> list[Bench]:
 
 def help_imports() -> tuple[bool, int, list[tuple[float, str]]]:
     """Whether ``ikonzept --help`` imports WeasyPrint; module count; slowest top-level imports."""
-    out = capture(tool("python") or sys.executable, "-X", "importtime", "-m", "ikonzept", "--help")
+    python = tool("python") or sys.executable
+    out = capture(python, "-X", "importtime", "-m", "ikonzept", "--help", env=environ())
     modules: list[tuple[int, str]] = []
     for line in out.stderr.splitlines():
         if line.startswith("import time:") and "|" in line and "cumulative" not in line:
@@ -151,6 +154,11 @@ def report(
         f"- Other processes kept busy on average: {load}",
         f"- ikonzept: {version}; {runs_text}; CPU = user + system time",
         f"- Code: {code_state()}",
+        *(
+            ["- PYTHONDONTWRITEBYTECODE was set; unset for the measured processes (see README)"]
+            if "PYTHONDONTWRITEBYTECODE" in os.environ
+            else []
+        ),
         f"- Sample concept: {folder_size(ROOT / 'concept')}",
         f"- Large concept: {folder_size(ROOT / large)}",
     ]
