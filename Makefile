@@ -4,16 +4,24 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SOURCES := src tests $(wildcard benchmarks)
 
-.PHONY: demo test lint typecheck pytest bench clean system-deps
+.PHONY: demo test lint typecheck pytest bench clean system-deps test-system-deps packages
 
 # WeasyPrint needs Pango, and HarfBuzz-Subset for small, byte-identical font subsets.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# The tests read the text of the PDFs with pdftotext.
+TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 system-deps:
-	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { \
-	  echo "Installiere Systempakete: $(SYSTEM_PACKAGES)"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES); }
+	@$(MAKE) --no-print-directory packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+test-system-deps:
+	@$(MAKE) --no-print-directory packages PACKAGES="$(TEST_SYSTEM_PACKAGES)"
+
+packages:
+	@dpkg -s $(PACKAGES) >/dev/null 2>&1 || { \
+	  echo "Installiere Systempakete: $(PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(PACKAGES); }
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +30,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python system-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python system-deps
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python test-system-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@ $(VENV)/.installed
 

@@ -45,3 +45,14 @@ def snapshot(name: str, actual: str, update: bool = False) -> None:
     if update or os.environ.get("IKONZEPT_UPDATE_SNAPSHOTS") or not path.exists():
         path.write_text(actual, encoding="utf-8")
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample concept built once per session (with its HTML), for tests that only read."""
+    from ikonzept.build import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("sample-build")
+    result = build(BuildOptions(root=SAMPLE, out=out, html=True))
+    assert result.built and max(result.pages.values()) > 80
+    return out

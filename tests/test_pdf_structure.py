@@ -5,6 +5,7 @@ No full PDF/UA validator can be installed here, so each requirement is checked o
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -15,21 +16,18 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from ikonzept.build import BuildOptions, build
 from ikonzept.numbering import numbers
 from ikonzept.resources import schema_dir
 from ikonzept.validate import validate
 from tests.conftest import SAMPLE
+from tests.pdftext import flat, page_texts
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    result = build(BuildOptions(root=SAMPLE, out=out, html=True))
-    assert result.built and max(result.pages.values()) > 80
-    return out
+def built(sample_build: Path) -> Path:
+    return sample_build
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +123,95 @@ def test_images_tables_and_abbreviations_are_tagged(pdf: pikepdf.Pdf) -> None:
     assert {"/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure"} <= kinds
     assert any("Karte des Kreises Coesfeld" in alt for alt in alts)
     assert "Kommunales Integrationszentrum" in expansions
+
+
+PDF_NAME = "integrationskonzept-kreis-coesfeld-ausgabe-1.pdf"
+HTML_NAME = "integrationskonzept-kreis-coesfeld-ausgabe-1.html"
+
+
+def _plain(fragment: str) -> str:
+    return flat(html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)))
+
+
+def test_every_page_but_the_title_says_which_of_how_many(built: Path) -> None:
+    pages = page_texts(built / PDF_NAME)
+    assert "Seite" not in pages[0]
+    for number, text in enumerate(pages[1:], 2):
+        assert f"Seite {number} von {len(pages)}" in flat(text)
+
+
+def test_table_of_contents_names_the_page_each_entry_starts_on(built: Path) -> None:
+    pages = page_texts(built / PDF_NAME, layout=True)
+    contents = next(i for i, text in enumerate(pages) if "Inhalt" in text.split("\n", 3)[-1])
+    entries = [
+        (match.group(1).strip(), int(match.group(2)))
+        for text in pages[contents : contents + 3]
+        for match in re.finditer(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$", text, re.M)
+    ]
+    assert len(entries) > 20
+    for title, number in entries:
+        # The heading on that page, after the running header (which repeats titles).
+        body = flat(pages[number - 1].split("\n", 1)[1])
+        assert flat(title)[:30] in body, (title, number)
+
+
+def test_page_references_name_the_page_of_the_actor(built: Path, pdf: pikepdf.Pdf) -> None:
+    html = (built / HTML_NAME).read_text(encoding="utf-8")
+    pages = [flat(text) for text in page_texts(built / PDF_NAME)]
+    index = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
+    destinations = pikepdf.NameTree(pdf.Root.Names.Dests)
+    actors = re.findall(r'<section class="akteur" id="(akteur-[^"]+)">\s*<h3>(.*?)</h3>', html)
+    checked = 0
+    for anchor, name in actors:
+        name = _plain(name)
+        page = index[destinations[anchor][0].objgen] + 1
+        assert name in pages[page - 1], (anchor, page)
+        for text in pages:
+            for number in re.findall(re.escape(name) + r" ?\(S\. (\d+)\)", text):
+                assert int(number) == page, (anchor, number, page)
+                checked += 1
+    assert checked > 50
+
+
+def test_every_footnote_is_printed_with_its_number(built: Path) -> None:
+    html = (built / HTML_NAME).read_text(encoding="utf-8")
+    found = re.findall(r'<span class="footnote">(.*?)</span>', html, re.S)
+    notes = [_plain(note) for note in found]
+    text = " ".join(flat(page) for page in page_texts(built / PDF_NAME))
+    assert len(notes) > 10
+    for number, note in enumerate(notes, 1):
+        assert f"{number} {note[:15]}" in text, (number, note)
+
+
+def test_links_bookmarks_and_structure_tree_hold_together(pdf: pikepdf.Pdf) -> None:
+    destinations = dict(pikepdf.NameTree(pdf.Root.Names.Dests).items())
+    index = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
+    tree = pdf.Root.StructTreeRoot
+    nums = tree.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    assert len(parents) == len(nums) // 2
+    assert int(tree.ParentTreeNextKey) == max(parents) + 1
+    keys = [int(page.obj.StructParents) for page in pdf.pages]
+    assert len(set(keys)) == len(keys) and set(keys) <= set(parents)
+    internal = 0
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", ()):
+            element = parents[int(annotation.StructParent)]
+            assert any(
+                isinstance(kid, pikepdf.Dictionary)
+                and kid.get("/Type") == "/OBJR"
+                and kid.Obj.objgen == annotation.objgen
+                for kid in element.K
+            )
+            if "/Dest" in annotation:
+                internal += 1
+                assert destinations[str(annotation.Dest)][0].objgen in index
+    assert internal > 300
+    document = tree.K[0]
+    assert all(kid.P.objgen == document.objgen for kid in document.K)
+    with pdf.open_outline() as outline:
+        for item in outline.root:
+            assert item.destination[0].objgen in index
 
 
 def test_html_has_page_references_footnotes_and_typography(built: Path) -> None:

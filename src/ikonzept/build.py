@@ -13,6 +13,8 @@ import hashlib
 import json
 import os
 import re
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,8 @@ from ikonzept import __version__, fsutil
 from ikonzept.errors import IkonzeptError, UsageError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from ikonzept.diff.changes import Comparison
     from ikonzept.diff.sides import Side
     from ikonzept.model import Konzept
@@ -46,6 +50,8 @@ class BuildOptions:
     today: dt.date | None = None
     only: str | None = None
     oparl_base: str | None = None
+    # Characters of HTML per part of a long document (None: render/split.py's default).
+    part_size: int | None = None
 
 
 @dataclass(slots=True)
@@ -89,7 +95,7 @@ def fingerprint(options: BuildOptions, template_dirs: list[Path]) -> str:
     digest = hashlib.sha256()
     digest.update(f"ikonzept {__version__}\n".encode())
     digest.update(repr((options.kommune, options.html, options.variant, options.only,
-                        options.oparl_base)).encode())  # fmt: skip
+                        options.oparl_base, options.part_size)).encode())  # fmt: skip
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     out = options.out.resolve()
     previous = previous_edition(options.root)
@@ -233,6 +239,7 @@ class _Build:
         from multiprocessing import get_context
         from time import perf_counter
 
+        from ikonzept.render import parts
         from ikonzept.render.html import render_konzept
 
         out, options = self.options.out, self.options
@@ -254,36 +261,62 @@ class _Build:
         self._timed("satz", mark)
 
         mark = perf_counter()
-        self.step("Umbruch und Schreiben" + (" (parallel)" if len(jobs) > 1 else ""))
+        self.step("Umbruch")
         pages: dict[str, int] = {}
-        if len(jobs) > 1:
-            with ProcessPoolExecutor(
-                max_workers=len(jobs), mp_context=get_context("spawn")
-            ) as pool:
-                futures: dict[str, Future[tuple[int, tuple[str, ...]]]] = {
-                    key: pool.submit(render_job, html, *self._job_args(target))
-                    for key, (html, target) in jobs.items()
-                }
-                for key, future in futures.items():
-                    pages[key], blocked = future.result()
+        vorlage: tuple[Path, int, str] | None = None
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".ikonzept-teile-", dir=out) as folder:
+            konzept: parts.LaidOut | None = None
+            # Two worker processes at most: each holds one part of a document while laying
+            # it out (a few hundred MB), so the build's memory stays bounded on any machine.
+            workers = max(1, min(2, os.cpu_count() or 1))
+            context = get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                synopse: Future[tuple[int, tuple[str, ...]]] | None = None
+                if "synopse" in jobs:
+                    html, target = jobs["synopse"]
+                    synopse = pool.submit(render_job, html, *self._job_args(target))
+                if "konzept" in jobs:
+                    konzept = parts.lay_out(
+                        jobs["konzept"][0], root=options.root, dirs=self.dirs,
+                        variant=self.variant, folder=Path(folder), run=parts.runner(pool),
+                        size=self._part_size(),
+                    )  # fmt: skip
+                    pages["konzept"] = konzept.pages
+                    self.result.blocked += konzept.blocked
+                if synopse is not None:
+                    pages["synopse"], blocked = synopse.result()
                     self.result.blocked += blocked
-        else:
-            for key, (html, target) in jobs.items():
-                pages[key], blocked = render_job(html, *self._job_args(target))
-                self.result.blocked += blocked
-        self._timed("umbruch", mark)
+                if self.with_vorlage:
+                    vorlage = self._vorlage(pool, pages["konzept"], pages.get("synopse"),
+                                            comparison, created)  # fmt: skip
+            self._timed("umbruch", mark)
+            if konzept is not None and self.write_konzept:
+                # Only now: the worker processes have ended, and joining needs memory too.
+                mark = perf_counter()
+                self.step("Zusammenfügen")
+                konzept.join(jobs["konzept"][1])
+                self._timed("zusammenfügen", mark)
         for key, (html, target) in jobs.items():
-            if key == "konzept" and not self.write_konzept:
-                target.unlink(missing_ok=True)  # laid out only for the proposal's page count
-                continue
-            self._output(target, pages[key], html)
-        if self.with_vorlage:
-            mark = perf_counter()
-            self.step("Sitzungsvorlage")
-            self._vorlage(pages["konzept"], pages.get("synopse"), comparison, created)
-            self._timed("vorlage", mark)
+            if key != "konzept" or self.write_konzept:
+                self._output(target, pages[key], html)
+        if vorlage is not None:
+            self._output(*vorlage)
+            self._oparl(vorlage[0], with_synopse="synopse" in pages)
         self._output(out / SNAPSHOT)
         fsutil.write_text(out / SNAPSHOT, _snapshot(self.konzept))
+
+    def _part_size(self) -> int:
+        """Parts need a stylesheet that takes page numbers from ikonzept (`--seite`,
+        `--seiten-gesamt`); a county's own from before gets its concept laid out in one piece.
+        """
+        from ikonzept.render.html import stylesheet
+        from ikonzept.render.split import DEFAULT_PART_SIZE
+
+        css = stylesheet(self.dirs).read_text(encoding="utf-8", errors="replace")
+        if re.search(r"var\(\s*--seite\s*,", css) and re.search(r"var\(\s*--seiten-gesamt\b", css):
+            return self.options.part_size or DEFAULT_PART_SIZE
+        return sys.maxsize
 
     def _job_args(self, target: Path) -> tuple[str, list[str], str, str]:
         return str(self.options.root), [str(d) for d in self.dirs], self.variant, str(target)
@@ -313,22 +346,27 @@ class _Build:
         return synopse_html(result, previous, Side(self.konzept, str(self.options.root)), self.dirs)
 
     def _vorlage(
-        self, konzept_pages: int, synopse_pages: int | None, comparison: Comparison | None,
-        created: str,
-    ) -> None:  # fmt: skip
-        from ikonzept import oparl
-        from ikonzept.render.vorlage import betreff, render_vorlage
+        self, pool: Executor, konzept_pages: int, synopse_pages: int | None,
+        comparison: Comparison | None, created: str,
+    ) -> tuple[Path, int, str]:  # fmt: skip
+        """Lay out the committee proposal (in ``pool``); returns its file, pages and HTML."""
+        from ikonzept.render.vorlage import render_vorlage
 
-        out = self.options.out
         html = render_vorlage(self.konzept, self.options.root, self.dirs, konzept_pages,
                               synopse_pages, comparison, created)  # fmt: skip
-        target = out / f"{self.name}-vorlage.pdf"
-        pages, blocked = render_job(html, *self._job_args(target))
+        target = self.options.out / f"{self.name}-vorlage.pdf"
+        pages, blocked = pool.submit(render_job, html, *self._job_args(target)).result()
         self.result.blocked += blocked
-        self._output(target, pages, html)
+        return target, pages, html
+
+    def _oparl(self, vorlage: Path, *, with_synopse: bool) -> None:
+        from ikonzept import oparl
+        from ikonzept.render.vorlage import betreff
+
+        out = self.options.out
         auxiliary = [oparl.Datei(out / f"{self.name}.pdf", f"Anlage 1: {self.konzept.titel}")]
         synopse = out / f"{self.name}-synopse.pdf"
-        if synopse_pages is not None and synopse.is_file():
+        if with_synopse and synopse.is_file():
             auxiliary.append(oparl.Datei(synopse, "Anlage 2: Synopse"))
         auxiliary += [
             oparl.Datei(
@@ -341,7 +379,8 @@ class _Build:
         ]
         auxiliary = [d for d in auxiliary if d.path.is_file()]
         main = oparl.Datei(
-            target, f"Sitzungsvorlage {self.konzept.vorlage.nummer if self.konzept.vorlage else ''}"
+            vorlage,
+            f"Sitzungsvorlage {self.konzept.vorlage.nummer if self.konzept.vorlage else ''}",
         )
         document = oparl.paper(self.konzept, betreff(self.konzept), main, auxiliary,
                                oparl.base_url(self.konzept, self.options.oparl_base))  # fmt: skip

@@ -1,0 +1,214 @@
+"""Join the PDFs of a document's parts into one tagged, archivable PDF (with pikepdf).
+
+The first part is the base: its catalog carries the metadata (XMP with the PDF/A and
+PDF/UA identification, Info, output intent, language, MarkInfo). The pages of the other
+parts are appended, and with them everything that makes the document one:
+
+- the structure tree: WeasyPrint tags each page on its own (every element of the Document
+  element belongs to one page), so the Document elements of the parts are concatenated;
+  the keys of the parent tree (one per page, then one per link annotation) are shifted;
+- the named destinations, each taken from the part that holds the anchor (the other parts
+  only had a stand-in, so that WeasyPrint kept the links pointing there);
+- the outline, built anew from the bookmark levels, so that a field of action in part 3
+  sits under its pillar in part 2.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ikonzept import fsutil
+from ikonzept.render.parts import Bookmark, PartLayout
+
+
+def merge(files: Sequence[Path], layouts: Sequence[PartLayout], target: Path) -> None:
+    """Write the joined document to ``target`` atomically."""
+    import pikepdf
+
+    with pikepdf.open(files[0]) as base:
+        tree = base.Root.StructTreeRoot
+        document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
+        nums: list[Any] = list(tree.ParentTree.Nums)
+        next_key = _next_key(nums)
+        destinations: dict[str, Any] = _destinations(base, layouts[0], base, 0)
+        for file, layout in zip(files[1:], layouts[1:], strict=True):
+            with pikepdf.open(file) as part:
+                first_page = len(base.pages)
+                next_key = _append(base, document, nums, next_key, part)
+                destinations.update(_destinations(base, layout, part, first_page))
+                _detach_streams(base, part)
+        tree.ParentTree = base.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+        tree.ParentTreeNextKey = next_key
+        _set_destinations(base, destinations)
+        _set_outline(base, _global_bookmarks(layouts))
+        buffer = io.BytesIO()
+        base.save(
+            buffer,
+            deterministic_id=True,
+            # PDF/A-1 forbids object streams; later versions allow them.
+            object_stream_mode=pikepdf.ObjectStreamMode.disable
+            if base.pdf_version < "1.5"
+            else pikepdf.ObjectStreamMode.generate,
+        )
+    fsutil.write_bytes(target, buffer.getvalue())
+
+
+def _append(base: Any, document: Any, nums: list[Any], next_key: int, part: Any) -> int:
+    """Append the part's pages and structure; returns the next free parent-tree key."""
+    import pikepdf
+
+    first_page = len(base.pages)
+    with warnings.catch_warnings():
+        # pikepdf warns that named destinations are not carried over: `_destinations` does.
+        warnings.simplefilter("ignore")
+        base.pages.extend(part.pages)
+    tree = part.Root.StructTreeRoot
+    part_document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
+    for kid in part_document.K:
+        # Cut the link to the part's own Document element first: copying follows every
+        # reference and would otherwise copy the part's Document and root along.
+        del kid.P
+        copied = base.copy_foreign(kid)
+        copied.P = document
+        document.K.append(copied)
+    part_nums = list(tree.ParentTree.Nums)
+    for position in range(0, len(part_nums), 2):
+        nums += [next_key + int(part_nums[position]), _copied(base, part_nums[position + 1])]
+    for page in base.pages[first_page:]:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + next_key
+        for annotation in page.obj.get("/Annots", ()):
+            if "/StructParent" in annotation:
+                annotation.StructParent = int(annotation.StructParent) + next_key
+    return _next_key(nums)
+
+
+def _detach_streams(base: Any, part: Any) -> None:
+    """Give the copied streams their own data, so that the part can be closed now.
+
+    pikepdf copies stream data lazily, from the open source file, when ``base`` is saved;
+    keeping every part open until then costs twice the memory of the joined document.
+    """
+    import pikepdf
+
+    metadata = part.Root.get("/Metadata")
+    for source in part.objects:
+        if not isinstance(source, pikepdf.Stream):
+            continue
+        if metadata is not None and source.objgen == metadata.objgen:
+            continue  # the part's XMP is not copied: the base's describes the document
+        copied = base.copy_foreign(source)  # the existing copy (copies are remembered)
+        copied.write(
+            source.read_raw_bytes(),
+            filter=copied.get("/Filter"),
+            decode_parms=copied.get("/DecodeParms"),
+            type_check=False,
+        )
+
+
+def _copied(base: Any, value: Any) -> Any:
+    """A parent-tree value (an element, or a page's array of them) as an object of ``base``."""
+    import pikepdf
+
+    if value.is_indirect:
+        return base.copy_foreign(value)
+    if isinstance(value, pikepdf.Array):
+        return pikepdf.Array([_copied(base, item) for item in value])
+    return value
+
+
+def _next_key(nums: Sequence[Any]) -> int:
+    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    return max(keys, default=-1) + 1
+
+
+def _destinations(base: Any, layout: PartLayout, part: Any, first_page: int) -> dict[str, Any]:
+    """The named destinations of the anchors this part really holds, on the joined pages."""
+    import pikepdf
+
+    if "/Names" not in part.Root or "/Dests" not in part.Root.Names:
+        return {}
+    index = {page.obj.objgen: number for number, page in enumerate(part.pages)}
+    found: dict[str, Any] = {}
+    for name, destination in pikepdf.NameTree(part.Root.Names.Dests).items():
+        if name not in layout.anchors or not isinstance(destination, pikepdf.Array):
+            continue
+        page = index.get(destination[0].objgen)
+        if page is None:
+            continue
+        found[name] = pikepdf.Array([base.pages[first_page + page].obj, *list(destination)[1:]])
+    return found
+
+
+def _set_destinations(base: Any, destinations: dict[str, Any]) -> None:
+    import pikepdf
+
+    flat: list[Any] = []
+    for name in sorted(destinations):
+        flat += [pikepdf.String(name), destinations[name]]
+    if "/Names" not in base.Root:
+        base.Root.Names = pikepdf.Dictionary()
+    base.Root.Names.Dests = base.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(flat)))
+
+
+def _global_bookmarks(layouts: Sequence[PartLayout]) -> list[Bookmark]:
+    bookmarks: list[Bookmark] = []
+    offset = 0
+    for layout in layouts:
+        for mark in layout.bookmarks:
+            bookmarks.append(
+                Bookmark(mark.level, mark.label, offset + mark.page, mark.x, mark.y, mark.closed)
+            )
+        offset += layout.pages
+    return bookmarks
+
+
+def _set_outline(base: Any, bookmarks: Sequence[Bookmark]) -> None:
+    """The outline as WeasyPrint writes it, nested by bookmark level across parts."""
+    import pikepdf
+
+    root = base.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines))
+    # (level, item, children); the root has level 0.
+    stack: list[tuple[int, Any, list[Any]]] = [(0, root, [])]
+    every: list[tuple[Any, list[Any], bool]] = [(root, stack[0][2], False)]
+    for mark in bookmarks:
+        while len(stack) > 1 and stack[-1][0] >= mark.level:
+            stack.pop()
+        parent = stack[-1]
+        item = base.make_indirect(
+            pikepdf.Dictionary(
+                Title=pikepdf.String(mark.label),
+                Dest=pikepdf.Array(
+                    [base.pages[mark.page].obj, pikepdf.Name.XYZ, mark.x, mark.y, 0]
+                ),
+                Parent=parent[1],
+            )
+        )
+        parent[2].append(item)
+        children: list[Any] = []
+        stack.append((mark.level, item, children))
+        every.append((item, children, mark.closed))
+    for item, children, _closed in every:
+        for previous, following in itertools.pairwise(children):
+            previous.Next = following
+            following.Prev = previous
+        if children:
+            item.First, item.Last = children[0], children[-1]
+    # Count: visible descendants (negative when closed), computed bottom-up.
+    for item, children, closed in reversed(every):
+        visible = sum(1 + max(int(child.get("/Count", 0)), 0) for child in children)
+        if item is root:
+            item.Count = visible
+        elif children:
+            item.Count = -visible if closed else visible
+        else:
+            item.Count = 0
+    if bookmarks:
+        base.Root.Outlines = root
+    elif "/Outlines" in base.Root:
+        del base.Root.Outlines
