@@ -134,8 +134,10 @@ def verdict(result: Result, by_name: dict[str, Result]) -> tuple[str, str]:
     """Target and whether it was met, for the build rows of the report."""
     name = result.bench.name
     if name == "build-konzept":
-        rss = result.peak_rss_kib / 1024
-        target, met = f"RSS < {MAX_RSS_MB} MB", "yes" if rss < MAX_RSS_MB else "**no**"
+        # The build lays out in worker processes: the target is for all of them together.
+        rss = (result.tree_rss_kib or result.peak_rss_kib) / 1024
+        target = f"RSS of all processes < {MAX_RSS_MB} MB"
+        met = f"yes ({rss:.0f} MB)" if rss < MAX_RSS_MB else f"**no** ({rss:.0f} MB)"
         if "weasyprint" in by_name:
             ratio = result.median / by_name["weasyprint"].median
             target += f"; ≤ {FLOOR_SLACK:.2f} × WeasyPrint"

@@ -184,6 +184,7 @@ def test_every_footnote_is_printed_with_its_number(built: Path) -> None:
 
 
 def test_links_bookmarks_and_structure_tree_hold_together(pdf: pikepdf.Pdf) -> None:
+    assert pdf.check_pdf_syntax() == []
     destinations = dict(pikepdf.NameTree(pdf.Root.Names.Dests).items())
     index = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
     tree = pdf.Root.StructTreeRoot
