@@ -84,7 +84,7 @@ def test_numbers_are_placeholders_first_and_literal_values_then() -> None:
         'B</a> <a href="#weg">?</a> <a href="https://example.org">x</a></body></html>'
     )
     first = numbered(html, offset=0, numbering=None)
-    assert first.count(f"--seite: '{PLACEHOLDER}'") == 3
+    assert first.count(f"--seite: &#x27;{PLACEHOLDER}&#x27;") == 3
     assert f'--seiten-gesamt: "{PLACEHOLDER}"' in first
     assert "counter-reset: page" not in first
     layouts = [
@@ -95,8 +95,8 @@ def test_numbers_are_placeholders_first_and_literal_values_then() -> None:
     assert numbering.offsets == (0, 3) and numbering.total == 8
     assert numbering.anchors == {"a": 3, "b": 4}  # the first anchor of a name counts
     second = numbered(html, offset=3, numbering=numbering)
-    assert '<a href="#a" style="--seite: \'3\';">' in second
-    assert "style=\"--seite: '4'; color: red\"" in second
+    assert '<a href="#a" style="--seite: &#x27;3&#x27;;">' in second
+    assert 'style="--seite: &#x27;4&#x27;; color: red"' in second
     assert '<a href="#weg">' in second  # dangling: left to WeasyPrint
     assert '--seiten-gesamt: "8"' in second
     assert "@page :first { counter-reset: page 4; }" in second

@@ -18,13 +18,12 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from ikonzept.render.split import DEFAULT_PART_SIZE, split
+from ikonzept.render.split import DEFAULT_PART_SIZE, split, with_style
 
 # Printed in pass 1, where the numbers are not known yet.
 PLACEHOLDER = "000"
 _MAX_ROUNDS = 3
 _LINK = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(["'])#([^"']*)\1[^>]*>""", re.IGNORECASE)
-_STYLE = re.compile(r"""(\sstyle\s*=\s*)(["'])""", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +98,7 @@ def numbered(html: str, *, offset: int, numbering: Numbering | None) -> str:
             number = str(numbering.anchors[name])
         else:
             return tag  # a dangling link: left to WeasyPrint, as in one piece
-        declaration = f"--seite: '{number}'; "
-        if _STYLE.search(tag):
-            return _STYLE.sub(lambda m: m.group(1) + m.group(2) + declaration, tag, count=1)
-        return tag[:-1].rstrip("/ ") + f' style="{declaration.strip()}">'
+        return with_style(tag, f"--seite: '{number}'")
 
     return _LINK.sub(with_number, html)
 

@@ -14,6 +14,7 @@ parts through a ``counter-reset`` on ``body``.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -77,17 +78,24 @@ class _Scanner(HTMLParser):
                 return
 
 
+def with_style(start_tag: str, declaration: str) -> str:
+    """The start tag with ``declaration`` first in its ``style`` attribute (added if need be)."""
+    escaped = html.escape(declaration, quote=True)  # fits between either kind of quotes
+    if _STYLE.search(start_tag):
+        return _STYLE.sub(lambda m: f"{m.group(1)}{m.group(2)}{escaped}; ", start_tag, count=1)
+    return start_tag[:-1].rstrip("/ ") + f' style="{escaped};">'
+
+
 def _reopen(tag: str, start_tag: str, footnotes: int) -> str:
     """A start tag for the continuation of an element in a later part."""
     if tag in ("html", "head"):
         return start_tag
     if tag == "body":
-        if not footnotes:
-            return start_tag
-        reset = f"counter-reset: footnote {footnotes}; "
-        if _STYLE.search(start_tag):
-            return _STYLE.sub(lambda m: m.group(1) + m.group(2) + reset, start_tag, count=1)
-        return start_tag[:-1].rstrip("/ ") + f' style="{reset.strip()}">'
+        return (
+            with_style(start_tag, f"counter-reset: footnote {footnotes}")
+            if footnotes
+            else start_tag
+        )
     return _ID.sub("", start_tag[:-1].rstrip("/ ")) + f" {CONTINUATION_ATTRIBUTE}>"
 
 
