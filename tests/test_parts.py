@@ -173,3 +173,23 @@ def test_page_numbers_run_through_all_parts(tmp_path: Path, own_stylesheet: bool
     total = result.pages[pdf]
     assert total > 4
     assert _footers(pdf) == [f"Seite {n} von {total}" for n in range(2, total + 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("variant", "version"), [("pdf/a-2b", "1.7"), ("pdf/a-1b", "1.4")])
+def test_untagged_pdf_variants_are_joined_too(tmp_path: Path, variant: str, version: str) -> None:
+    root = tmp_path / "konzept"
+    create(root, today="2024-03-01")
+    result = build(BuildOptions(root=root, out=tmp_path / "out", only="konzept", variant=variant,
+                                part_size=2_000))  # fmt: skip
+    ((pdf, pages),) = result.pages.items()
+    assert len(_footers(pdf)) == pages - 1 > 4
+    with pikepdf.open(pdf) as document:
+        assert document.pdf_version == version
+        assert "/StructTreeRoot" not in document.Root
+        assert document.check_pdf_syntax() == []
+        with document.open_outline() as outline:
+            assert [item.title for item in outline.root][:2] == [
+                "Integrationskonzept des Musterkreises",
+                "Impressum",
+            ]

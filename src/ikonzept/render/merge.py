@@ -31,19 +31,23 @@ def merge(files: Sequence[Path], layouts: Sequence[PartLayout], target: Path) ->
     import pikepdf
 
     with pikepdf.open(files[0]) as base:
-        tree = base.Root.StructTreeRoot
-        document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
-        nums: list[Any] = list(tree.ParentTree.Nums)
-        next_key = _next_key(nums)
+        # Untagged variants (e.g. --pdf-variant pdf/a-2b) have no structure tree.
+        structure = _Structure(base) if "/StructTreeRoot" in base.Root else None
         destinations: dict[str, Any] = _destinations(base, layouts[0], base, 0)
         for file, layout in zip(files[1:], layouts[1:], strict=True):
             with pikepdf.open(file) as part:
                 first_page = len(base.pages)
-                next_key = _append(base, document, nums, next_key, part)
+                with warnings.catch_warnings():
+                    # pikepdf warns that named destinations are not carried over: they are,
+                    # by `_destinations`.
+                    warnings.simplefilter("ignore")
+                    base.pages.extend(part.pages)
+                if structure is not None:
+                    structure.append(part, first_page)
                 destinations.update(_destinations(base, layout, part, first_page))
                 _detach_streams(base, part)
-        tree.ParentTree = base.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
-        tree.ParentTreeNextKey = next_key
+        if structure is not None:
+            structure.finish()
         _set_destinations(base, destinations)
         _set_outline(base, _global_bookmarks(layouts))
         buffer = io.BytesIO()
@@ -58,34 +62,50 @@ def merge(files: Sequence[Path], layouts: Sequence[PartLayout], target: Path) ->
     fsutil.write_bytes(target, buffer.getvalue())
 
 
-def _append(base: Any, document: Any, nums: list[Any], next_key: int, part: Any) -> int:
-    """Append the part's pages and structure; returns the next free parent-tree key."""
+def _document_element(tree: Any) -> Any:
     import pikepdf
 
-    first_page = len(base.pages)
-    with warnings.catch_warnings():
-        # pikepdf warns that named destinations are not carried over: `_destinations` does.
-        warnings.simplefilter("ignore")
-        base.pages.extend(part.pages)
-    tree = part.Root.StructTreeRoot
-    part_document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
-    for kid in part_document.K:
-        # Cut the link to the part's own Document element first: copying follows every
-        # reference and would otherwise copy the part's Document and root along.
-        del kid.P
-        copied = base.copy_foreign(kid)
-        copied.P = document
-        document.K.append(copied)
-    part_nums = list(tree.ParentTree.Nums)
-    for position in range(0, len(part_nums), 2):
-        nums += [next_key + int(part_nums[position]), _copied(base, part_nums[position + 1])]
-    for page in base.pages[first_page:]:
-        if "/StructParents" in page.obj:
-            page.obj.StructParents = int(page.obj.StructParents) + next_key
-        for annotation in page.obj.get("/Annots", ()):
-            if "/StructParent" in annotation:
-                annotation.StructParent = int(annotation.StructParent) + next_key
-    return _next_key(nums)
+    return tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
+
+
+class _Structure:
+    """The structure tree of the joined document: its Document element and parent tree."""
+
+    def __init__(self, base: Any) -> None:
+        self.base = base
+        self.tree = base.Root.StructTreeRoot
+        self.document = _document_element(self.tree)
+        self.nums: list[Any] = list(self.tree.ParentTree.Nums)
+        self.next_key = _next_key(self.nums)
+
+    def append(self, part: Any, first_page: int) -> None:
+        """Add the structure of a part whose pages were appended from ``first_page`` on."""
+        base, tree = self.base, part.Root.StructTreeRoot
+        for kid in _document_element(tree).K:
+            # Cut the link to the part's own Document element first: copying follows every
+            # reference and would otherwise copy the part's Document and root along.
+            del kid.P
+            copied = base.copy_foreign(kid)
+            copied.P = self.document
+            self.document.K.append(copied)
+        part_nums = list(tree.ParentTree.Nums)
+        for position in range(0, len(part_nums), 2):
+            key = self.next_key + int(part_nums[position])
+            self.nums += [key, _copied(base, part_nums[position + 1])]
+        for page in base.pages[first_page:]:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + self.next_key
+            for annotation in page.obj.get("/Annots", ()):
+                if "/StructParent" in annotation:
+                    annotation.StructParent = int(annotation.StructParent) + self.next_key
+        self.next_key = _next_key(self.nums)
+
+    def finish(self) -> None:
+        import pikepdf
+
+        nums = pikepdf.Array(self.nums)
+        self.tree.ParentTree = self.base.make_indirect(pikepdf.Dictionary(Nums=nums))
+        self.tree.ParentTreeNextKey = self.next_key
 
 
 def _detach_streams(base: Any, part: Any) -> None:
