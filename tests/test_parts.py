@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pikepdf
 import pytest
 
 from ikonzept.build import BuildOptions, build
-from ikonzept.render.parts import PLACEHOLDER, Numbering, PartLayout, numbered
+from ikonzept.render.parts import (
+    PLACEHOLDER,
+    Numbering,
+    PartJob,
+    PartLayout,
+    lay_out,
+    numbered,
+    runner,
+)
 from ikonzept.render.split import split
 from ikonzept.resources import template_dirs
 from ikonzept.scaffold import create
@@ -193,3 +205,54 @@ def test_untagged_pdf_variants_are_joined_too(tmp_path: Path, variant: str, vers
                 "Integrationskonzept des Musterkreises",
                 "Impressum",
             ]
+
+
+def test_pass_two_is_repeated_until_no_page_moves(tmp_path: Path) -> None:
+    """Should literal numbers move a page after all, the numbers are set again."""
+    calls: list[tuple[str, int]] = []
+    # Pass 1: 3 + 2 pages. First pass 2: the first part grew a page, moving anchor "b".
+    # Second pass 2: stable.
+    answers = iter(
+        [
+            [PartLayout(3, {"a": 0}, (), ()), PartLayout(2, {"b": 1}, (), ())],
+            [PartLayout(4, {"a": 0}, (), ()), PartLayout(2, {"b": 1}, (), ())],
+            [PartLayout(4, {"a": 0}, (), ()), PartLayout(2, {"b": 1}, (), ())],
+        ]
+    )
+
+    def run(jobs: Sequence[PartJob]) -> list[PartLayout]:
+        for job in jobs:
+            calls.append(("2" if job.target else "1", job.html.count("--seite")))
+        return next(answers)
+
+    html = _document().replace("Eins</a>", "Eins</a> <a href='#b'>B</a>")
+    laid_out = lay_out(html, root=tmp_path, dirs=[], variant="pdf/a-2a", folder=tmp_path,
+                       run=run, size=1_500)  # fmt: skip
+    assert [kind for kind, _ in calls] == ["1", "1", "2", "2", "2", "2"]
+    assert laid_out.pages == 6
+    assert [layout.pages for layout in laid_out.layouts] == [4, 2]
+
+
+def test_parts_run_side_by_side_only_while_their_html_fits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    running: list[int] = []
+    most: list[int] = []
+    lock = threading.Lock()
+
+    def fake(job: PartJob) -> PartLayout:
+        with lock:
+            running.append(len(job.html))
+            most.append(sum(running))
+        time.sleep(0.05)
+        with lock:
+            running.remove(len(job.html))
+        return PartLayout(len(job.html), {}, (), ())
+
+    monkeypatch.setattr("ikonzept.render.parts.lay_out_part", fake)
+    sizes = [300, 50, 290, 100, 120, 30, 250]
+    jobs = [PartJob("x" * size, "", (), "pdf/a-2a", None) for size in sizes]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        layouts = runner(pool, limit=400)(jobs)
+    assert [layout.pages for layout in layouts] == sizes  # results in the order of the jobs
+    assert 300 < max(most) <= 400  # side by side, but never more than the limit
