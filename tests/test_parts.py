@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -220,17 +220,24 @@ def test_pass_two_is_repeated_until_no_page_moves(tmp_path: Path) -> None:
         ]
     )
 
-    def run(jobs: Sequence[PartJob]) -> list[PartLayout]:
-        for job in jobs:
+    def run(jobs: Sequence[PartJob], finished: Callable[[int], None]) -> list[PartLayout]:
+        for count, job in enumerate(jobs, 1):
             calls.append(("2" if job.target else "1", job.html.count("--seite")))
+            finished(count)
         return next(answers)
 
     html = _document().replace("Eins</a>", "Eins</a> <a href='#b'>B</a>")
+    reports: list[str] = []
     laid_out = lay_out(html, root=tmp_path, dirs=[], variant="pdf/a-2a", folder=tmp_path,
-                       run=run, size=1_500)  # fmt: skip
+                       run=run, size=1_500, progress=reports.append)  # fmt: skip
     assert [kind for kind, _ in calls] == ["1", "1", "2", "2", "2", "2"]
     assert laid_out.pages == 6
     assert [layout.pages for layout in laid_out.layouts] == [4, 2]
+    assert reports[:2] == [
+        "Durchgang 1: 1 von 2 Teilen gesetzt",
+        "Durchgang 1: 2 von 2 Teilen gesetzt",
+    ]
+    assert reports[-1] == "Durchgang 3: 2 von 2 Teilen gesetzt"
 
 
 def test_parts_run_side_by_side_only_while_their_html_fits(
@@ -253,6 +260,6 @@ def test_parts_run_side_by_side_only_while_their_html_fits(
     sizes = [300, 50, 290, 100, 120, 30, 250]
     jobs = [PartJob("x" * size, "", (), "pdf/a-2a", None) for size in sizes]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        layouts = runner(pool, limit=400)(jobs)
+        layouts = runner(pool, limit=400)(jobs, lambda _count: None)
     assert [layout.pages for layout in layouts] == sizes  # results in the order of the jobs
     assert 300 < max(most) <= 400  # side by side, but never more than the limit

@@ -168,8 +168,13 @@ def _load_previous(konzept: Konzept, root: Path) -> Side:
         ) from error
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the documents; returns without writing anything when validation finds errors."""
+def build(
+    options: BuildOptions, progress: Progress | None = None, detail: Progress | None = None
+) -> BuildResult:
+    """Build the documents; returns without writing anything when validation finds errors.
+
+    ``progress`` is told of each step, ``detail`` of the progress within one.
+    """
     from time import perf_counter
 
     from ikonzept.resources import template_dirs
@@ -195,7 +200,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     if options.kommune is not None and options.kommune not in {k.id for k in konzept.kommunen}:
         known = ", ".join(k.id for k in konzept.kommunen)
         raise UsageError(f"Eine Kommune „{options.kommune}“ gibt es nicht. Bekannt sind: {known}.")
-    _Build(options, konzept, dirs, result, step).run()
+    _Build(options, konzept, dirs, result, step, detail or (lambda _text: None)).run()
     manifest = {
         "fingerprint": print_,
         "dateien": {path.name: _file_hash(path) for path in result.outputs},
@@ -210,12 +215,13 @@ class _Build:
 
     def __init__(
         self, options: BuildOptions, konzept: Konzept, dirs: list[Path], result: BuildResult,
-        step: Progress,
+        step: Progress, detail: Progress,
     ) -> None:  # fmt: skip
         from ikonzept.render.pdf import DEFAULT_VARIANT
 
         self.options, self.konzept, self.dirs, self.result, self.step = (
             options, konzept, dirs, result, step)  # fmt: skip
+        self.detail = detail
         self.variant = options.variant or DEFAULT_VARIANT
         self.name = output_name(konzept.id, konzept.ausgabe.nummer, options.kommune)
         whole = options.kommune is None
@@ -280,7 +286,7 @@ class _Build:
                     konzept = parts.lay_out(
                         jobs["konzept"][0], root=options.root, dirs=self.dirs,
                         variant=self.variant, folder=Path(folder), run=parts.runner(pool),
-                        size=self._part_size(),
+                        size=self._part_size(), progress=self.detail,
                     )  # fmt: skip
                     pages["konzept"] = konzept.pages
                     self.result.blocked += konzept.blocked

@@ -49,6 +49,11 @@ class Reporter:
         if self._status is not None:
             self._status.update(f"{text} …")
 
+    def detail(self, text: str) -> None:
+        """How far the current step has got (on terminals only; not printed as a line)."""
+        if self._status is not None and self._current is not None:
+            self._status.update(f"{self._current[0]} – {text} …")
+
     def _close_step(self) -> None:
         if self._current is not None and not self.quiet:
             text, started = self._current

@@ -97,7 +97,7 @@ def build(
     )
     reporter = Reporter(quiet=quiet)
     with reporter:
-        result = run(options, reporter.step)
+        result = run(options, reporter.step, reporter.detail)
     raise typer.Exit(reporter.finish(result, root))
 
 

@@ -164,7 +164,8 @@ def _release_memory() -> None:
         pass
 
 
-Run = Callable[[Sequence[PartJob]], list[PartLayout]]
+# Lays out the jobs of one pass; calls back with the number of jobs finished so far.
+Run = Callable[[Sequence[PartJob], Callable[[int], None]], list[PartLayout]]
 
 # At most this much HTML is laid out at the same time, in all processes together. A worker
 # needs about 100 MB plus 0.5 to 1 MB per kB of HTML (tables the most): two parts of the
@@ -181,10 +182,13 @@ def runner(executor: Executor | None, limit: int = PARALLEL_LIMIT) -> Run:
     the HTML in progress stays within ``limit``.
     """
 
-    def run(jobs: Sequence[PartJob]) -> list[PartLayout]:
-        if executor is None:
-            return [lay_out_part(job) for job in jobs]
+    def run(jobs: Sequence[PartJob], finished: Callable[[int], None]) -> list[PartLayout]:
         results: dict[int, PartLayout] = {}
+        if executor is None:
+            for index, job in enumerate(jobs):
+                results[index] = lay_out_part(job)
+                finished(len(results))
+            return [results[i] for i in range(len(jobs))]
         # Longest first: the long sections start early, and short parts fill the gaps.
         waiting = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html))
         running: dict[Future[PartLayout], int] = {}
@@ -199,6 +203,7 @@ def runner(executor: Executor | None, limit: int = PARALLEL_LIMIT) -> Run:
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 results[running.pop(future)] = future.result()
+            finished(len(results))
         return [results[i] for i in range(len(jobs))]
 
     return run
@@ -228,7 +233,7 @@ class LaidOut:
 
 def lay_out(
     html: str, *, root: Path, dirs: Sequence[Path], variant: str, folder: Path,
-    run: Run, size: int = DEFAULT_PART_SIZE,
+    run: Run, size: int = DEFAULT_PART_SIZE, progress: Callable[[str], None] | None = None,
 ) -> LaidOut:  # fmt: skip
     """Lay out ``html`` in parts of about ``size`` characters, each written to ``folder``.
 
@@ -239,10 +244,19 @@ def lay_out(
     parts = split(html, size)
     common = (str(root), tuple(str(d) for d in dirs), variant)
     files = tuple(folder / f"teil-{part.number:03}.pdf" for part in parts)
+
+    def report(run_number: int) -> Callable[[int], None]:
+        def finished(count: int) -> None:
+            if progress is not None:
+                progress(f"Durchgang {run_number}: {count} von {len(parts)} Teilen gesetzt")
+
+        return finished
+
     layouts = run(
-        [PartJob(numbered(part.html, offset=0, numbering=None), *common, None) for part in parts]
+        [PartJob(numbered(part.html, offset=0, numbering=None), *common, None) for part in parts],
+        report(1),
     )
-    for _round in range(_MAX_ROUNDS):
+    for round_ in range(_MAX_ROUNDS):
         numbering = Numbering.of(layouts)
         written = run(
             [
@@ -255,7 +269,8 @@ def lay_out(
                 for part, offset, file, layout in zip(
                     parts, numbering.offsets, files, layouts, strict=True
                 )
-            ]
+            ],
+            report(2 + round_),
         )
         settled = _same_pages(layouts, written)
         layouts = written
