@@ -64,6 +64,15 @@ def test_same_input_gives_identical_bytes(run_cli: RunCli, concept: Path, tmp_pa
     assert (first / "konzept.json").read_bytes() == (second / "konzept.json").read_bytes()
 
 
+def test_a_document_in_many_parts_is_reproducible_too(concept: Path, tmp_path: Path) -> None:
+    # Parts finish in any order in the worker processes; the joined file must not show it.
+    from ikonzept.build import BuildOptions, build
+
+    for name in ("a", "b"):
+        build(BuildOptions(root=concept, out=tmp_path / name, only="konzept", part_size=2_000))
+    assert (tmp_path / "a" / PDF_NAME).read_bytes() == (tmp_path / "b" / PDF_NAME).read_bytes()
+
+
 def test_errors_build_nothing_and_keep_the_old_pdf(
     run_cli: RunCli, concept: Path, tmp_path: Path
 ) -> None:
