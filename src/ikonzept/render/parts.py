@@ -59,7 +59,11 @@ class PartJob:
 
 @dataclass(frozen=True, slots=True)
 class Numbering:
-    """Page numbers of the whole document, from the page counts of its parts."""
+    """Page numbers of the whole document, from the page counts of its parts.
+
+    A page's number is its position in the document, as with WeasyPrint's ``page`` counter
+    when nothing resets it (our templates never do).
+    """
 
     offsets: tuple[int, ...]  # pages before each part
     total: int
