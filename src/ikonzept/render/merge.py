@@ -15,6 +15,7 @@ parts are appended, and with them everything that makes the document one:
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import warnings
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ikonzept import fsutil
-from ikonzept.render.parts import Bookmark, PartLayout
+from ikonzept.render.parts import Bookmark, Numbering, PartLayout
 
 
 def merge(files: Sequence[Path], layouts: Sequence[PartLayout], target: Path) -> None:
@@ -92,13 +93,14 @@ class _Structure:
         for position in range(0, len(part_nums), 2):
             key = self.next_key + int(part_nums[position])
             self.nums += [key, _copied(base, part_nums[position + 1])]
+        shift = self.next_key
         for page in base.pages[first_page:]:
             if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + self.next_key
+                page.obj.StructParents = int(page.obj.StructParents) + shift
             for annotation in page.obj.get("/Annots", ()):
                 if "/StructParent" in annotation:
-                    annotation.StructParent = int(annotation.StructParent) + self.next_key
-        self.next_key = _next_key(self.nums)
+                    annotation.StructParent = int(annotation.StructParent) + shift
+        self.next_key = shift + _next_key(part_nums)
 
     def finish(self) -> None:
         import pikepdf
@@ -177,15 +179,13 @@ def _set_destinations(base: Any, destinations: dict[str, Any]) -> None:
 
 
 def _global_bookmarks(layouts: Sequence[PartLayout]) -> list[Bookmark]:
-    bookmarks: list[Bookmark] = []
-    offset = 0
-    for layout in layouts:
-        for mark in layout.bookmarks:
-            bookmarks.append(
-                Bookmark(mark.level, mark.label, offset + mark.page, mark.x, mark.y, mark.closed)
-            )
-        offset += layout.pages
-    return bookmarks
+    """Every part's bookmarks, with page numbers counted over the whole document."""
+    offsets = Numbering.of(layouts).offsets
+    return [
+        dataclasses.replace(mark, page=offset + mark.page)
+        for layout, offset in zip(layouts, offsets, strict=True)
+        for mark in layout.bookmarks
+    ]
 
 
 def _set_outline(base: Any, bookmarks: Sequence[Bookmark]) -> None:

@@ -187,12 +187,13 @@ def runner(executor: Executor | None, limit: int = PARALLEL_LIMIT) -> Run:
     """
 
     def run(jobs: Sequence[PartJob], finished: Callable[[int], None]) -> list[PartLayout]:
-        results: dict[int, PartLayout] = {}
         if executor is None:
-            for index, job in enumerate(jobs):
-                results[index] = lay_out_part(job)
-                finished(len(results))
-            return [results[i] for i in range(len(jobs))]
+            layouts: list[PartLayout] = []
+            for job in jobs:
+                layouts.append(lay_out_part(job))
+                finished(len(layouts))
+            return layouts
+        results: dict[int, PartLayout] = {}
         # Longest first: the long sections start early, and short parts fill the gaps.
         waiting = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html))
         running: dict[Future[PartLayout], int] = {}

@@ -88,8 +88,6 @@ def with_style(start_tag: str, declaration: str) -> str:
 
 def _reopen(tag: str, start_tag: str, footnotes: int) -> str:
     """A start tag for the continuation of an element in a later part."""
-    if tag in ("html", "head"):
-        return start_tag
     if tag == "body":
         return (
             with_style(start_tag, f"counter-reset: footnote {footnotes}")
