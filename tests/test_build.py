@@ -104,7 +104,10 @@ def test_failure_while_writing_leaves_no_partial_file(
     # The parts are laid out in worker processes; this process joins and writes them.
     monkeypatch.setattr("pikepdf.Pdf.save", fail)
     result = run_cli("build", str(concept), "-o", str(out))
-    assert result.exit_code != 0
+    assert result.exit_code == 2
+    assert "lässt sich nicht lesen oder schreiben" in result.stderr
+    assert "Traceback" not in result.stderr and "Interner Fehler" not in result.stderr
+    assert "✗ Zusammenfügen" in result.stderr
     assert (out / PDF_NAME).read_bytes() == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp") or "teile" in p.name]
 
@@ -193,3 +196,17 @@ def test_rendering_loads_nothing_from_outside(
                 if action is not None:
                     assert "passwd" not in str(action.get("/URI", ""))
                     assert action.get("/S") != "/Launch"
+
+
+def test_an_output_folder_that_is_a_file_gets_a_german_message(
+    run_cli: RunCli, concept: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "ausgabe"
+    out.write_text("keine Ausgabe", encoding="utf-8")
+    result = run_cli("build", str(concept), "-o", str(out))
+    assert result.exit_code == 2
+    assert (
+        f"Fehler: „{out}“ lässt sich nicht lesen oder schreiben: dort liegt eine Datei, "
+        "wo ein Ordner hingehört." in result.stderr
+    )
+    assert out.read_text(encoding="utf-8") == "keine Ausgabe"

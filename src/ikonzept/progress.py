@@ -39,7 +39,7 @@ class Reporter:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._close_step()
+        self._close_step(failed=kind is not None)
         if self._status is not None:
             self._status.__exit__(kind, error, trace)
 
@@ -54,10 +54,11 @@ class Reporter:
         if self._status is not None and self._current is not None:
             self._status.update(f"{self._current[0]} – {text} …")
 
-    def _close_step(self) -> None:
+    def _close_step(self, failed: bool = False) -> None:
         if self._current is not None and not self.quiet:
             text, started = self._current
-            self.err.print(f"[green]✓[/] {text} [dim]{_seconds(perf_counter() - started)}[/]")
+            mark = "[red]✗[/]" if failed else "[green]✓[/]"
+            self.err.print(f"{mark} {text} [dim]{_seconds(perf_counter() - started)}[/]")
         self._current = None
 
     def finish(self, result: BuildResult, root: Path) -> int:

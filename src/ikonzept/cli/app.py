@@ -6,6 +6,7 @@ Heavy modules (WeasyPrint, jsonschema, ruamel) are imported inside the commands 
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 import traceback
@@ -84,6 +85,28 @@ def _error(message: str) -> None:
     _stderr(f"Fehler: {message}")
 
 
+_OS_REASONS = {
+    errno.EEXIST: "dort liegt eine Datei, wo ein Ordner hingehört",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.ENOSPC: "kein Speicherplatz mehr frei",
+    errno.EDQUOT: "das Speicherkontingent ist erschöpft",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.EROFS: "das Dateisystem ist schreibgeschützt",
+    errno.ENOENT: "nicht gefunden",
+    errno.EISDIR: "das ist ein Ordner, keine Datei",
+}
+
+
+def _file_system_message(error: OSError) -> str:
+    reason = _OS_REASONS.get(error.errno or 0, error.strerror or str(error))
+    what = f"„{error.filename}“" if error.filename else "Eine Datei"
+    return (
+        f"{what} lässt sich nicht lesen oder schreiben: {reason}. "
+        "Vorhandene Dateien bleiben unverändert."
+    )
+
+
 def _debug_requested() -> bool:
     context = click.get_current_context(silent=True)
     return bool(context and context.find_root().params.get("debug"))
@@ -104,6 +127,11 @@ def guarded(command: F) -> F:
         except KeyboardInterrupt:
             _stderr("Abgebrochen.")
             raise typer.Exit(130) from None
+        except OSError as error:
+            # The file system refused (full disk, no permission, a file where a folder
+            # belongs): not a bug, and atomic writes have left the old files as they were.
+            _error(_file_system_message(error))
+            raise typer.Exit(2) from error
         except Exception as error:
             if _debug_requested():
                 traceback.print_exc()
