@@ -4,9 +4,12 @@ The first part is the base: its catalog carries the metadata (XMP with the PDF/A
 PDF/UA identification, Info, output intent, language, MarkInfo). The pages of the other
 parts are appended, and with them everything that makes the document one:
 
-- the structure tree: WeasyPrint tags each page on its own (every element of the Document
-  element belongs to one page), so the Document elements of the parts are concatenated;
-  the keys of the parent tree (one per page, then one per link annotation) are shifted;
+- the structure tree: the Document elements of the parts are concatenated, and an element
+  a part reopened (a chapter that goes on, marked by `render/tagging`) continues the
+  element of the part before; the keys of the parent tree (one per page, then one per
+  link annotation) are shifted; the IDTrees are joined (`render/accessible` prefixed the
+  IDs of each part with its number);
+- the fonts: each part has its own subsets, which get their own subset tags;
 - the named destinations, each taken from the part that holds the anchor (the other parts
   only had a stand-in, so that WeasyPrint kept the links pointing there);
 - the outline, built anew from the bookmark levels, so that a field of action in part 3
@@ -16,7 +19,6 @@ parts are appended, and with them everything that makes the document one:
 from __future__ import annotations
 
 import dataclasses
-import io
 import itertools
 import warnings
 from collections.abc import Sequence
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ikonzept import fsutil
+from ikonzept.render import subsets
 from ikonzept.render.parts import Bookmark, Numbering, PartLayout
 
 
@@ -49,18 +52,11 @@ def merge(files: Sequence[Path], layouts: Sequence[PartLayout], target: Path) ->
                 _detach_streams(base, part)
         if structure is not None:
             structure.finish()
+        subsets.retag(base)
         _set_destinations(base, destinations)
         _set_outline(base, _global_bookmarks(layouts))
-        buffer = io.BytesIO()
-        base.save(
-            buffer,
-            deterministic_id=True,
-            # PDF/A-1 forbids object streams; later versions allow them.
-            object_stream_mode=pikepdf.ObjectStreamMode.disable
-            if base.pdf_version < "1.5"
-            else pikepdf.ObjectStreamMode.generate,
-        )
-    fsutil.write_bytes(target, buffer.getvalue())
+        data = subsets.to_bytes(base)
+    fsutil.write_bytes(target, data)
 
 
 def _document_element(tree: Any) -> Any:
@@ -78,6 +74,7 @@ class _Structure:
         self.document = _document_element(self.tree)
         self.nums: list[Any] = list(self.tree.ParentTree.Nums)
         self.next_key = _next_key(self.nums)
+        self.ids: dict[bytes, Any] = _id_tree(self.tree)
 
     def append(self, part: Any, first_page: int) -> None:
         """Add the structure of a part whose pages were appended from ``first_page`` on."""
@@ -87,8 +84,11 @@ class _Structure:
             # reference and would otherwise copy the part's Document and root along.
             del kid.P
             copied = base.copy_foreign(kid)
-            copied.P = self.document
-            self.document.K.append(copied)
+            if not _continue(self.document, copied):
+                copied.P = self.document
+                self.document.K.append(copied)
+        for identifier, element in _id_tree(tree).items():
+            self.ids[identifier] = base.copy_foreign(element)
         part_nums = list(tree.ParentTree.Nums)
         for position in range(0, len(part_nums), 2):
             key = self.next_key + int(part_nums[position])
@@ -108,6 +108,56 @@ class _Structure:
         nums = pikepdf.Array(self.nums)
         self.tree.ParentTree = self.base.make_indirect(pikepdf.Dictionary(Nums=nums))
         self.tree.ParentTreeNextKey = self.next_key
+        if self.ids:
+            names: list[Any] = []
+            for identifier in sorted(self.ids):
+                names += [pikepdf.String(identifier), self.ids[identifier]]
+            self.tree.IDTree = self.base.make_indirect(
+                pikepdf.Dictionary(Names=pikepdf.Array(names))
+            )
+
+
+def _id_tree(tree: Any) -> dict[bytes, Any]:
+    import pikepdf
+
+    if "/IDTree" not in tree:
+        return {}
+    return {bytes(k.encode("latin-1") if isinstance(k, str) else k): v
+            for k, v in pikepdf.NameTree(tree.IDTree).items()}  # fmt: skip
+
+
+def _continue(parent: Any, element: Any) -> bool:
+    """Join an element a part reopened with the last kid of ``parent``, which it continues.
+
+    The split reopens the chain of elements around the cut (`main`, the pillar's section):
+    the first kid of the continuation may itself continue the last kid of the element it
+    continues. Elements with content of their own are left apart (their marked content
+    belongs to them in the parent tree).
+    """
+    import pikepdf
+
+    from ikonzept.render.tagging import CONTINUES
+
+    if CONTINUES not in element:
+        return False
+    del element[CONTINUES]
+    kids = parent.get("/K")
+    last = kids[len(kids) - 1] if isinstance(kids, pikepdf.Array) and len(kids) else None
+    own = element.get("/K")
+    own = list(own) if isinstance(own, pikepdf.Array) else []
+    if (
+        not isinstance(last, pikepdf.Dictionary)
+        or last.get("/S") != element.get("/S")
+        or not own
+        or not all(isinstance(kid, pikepdf.Dictionary) and "/S" in kid for kid in own)
+    ):
+        return False
+    for position, kid in enumerate(own):
+        if position == 0 and _continue(last, kid):
+            continue
+        kid.P = last
+        last.K.append(kid)
+    return True
 
 
 def _detach_streams(base: Any, part: Any) -> None:
@@ -137,6 +187,8 @@ def _copied(base: Any, value: Any) -> Any:
     """A parent-tree value (an element, or a page's array of them) as an object of ``base``."""
     import pikepdf
 
+    if value is None:  # an MCID that is an artifact now
+        return None
     if value.is_indirect:
         return base.copy_foreign(value)
     if isinstance(value, pikepdf.Array):

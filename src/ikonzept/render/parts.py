@@ -53,8 +53,9 @@ class PartJob:
     dirs: tuple[str, ...]
     variant: str
     target: str | None  # None: pass 1, lay out only
-    # Pass 2 of a document in several parts: the anchors in the other parts.
-    elsewhere: frozenset[str] = frozenset()
+    # Pass 2: the printed page of every anchor in the document, and which part this is.
+    pages: dict[str, int] | None = None
+    number: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +126,12 @@ def lay_out_part(job: PartJob) -> PartLayout:
         # Links into other parts: WeasyPrint drops links to anchors it does not know, so it
         # is told of them (on the first page); `merge` takes each name from the part that
         # really holds it. Links to anchors that exist nowhere are dropped, as in one piece.
+        everywhere = job.pages or {}
         foreign = {
             target
             for page in pages
             for kind, target, *_ in page.links
-            if kind == "internal" and target not in anchors and target in job.elsewhere
+            if kind == "internal" and target not in anchors and target in everywhere
         }
         if foreign and pages:
             sample = next((v for p in pages for v in p.anchors.values()), (0, 0, 0, 0))
@@ -144,7 +146,7 @@ def lay_out_part(job: PartJob) -> PartLayout:
                         level, label, index, x * scale, (page.height - y) * scale, state == "closed"
                     )
                 )
-        pdf.write(laid_out, Path(job.target))
+        pdf.write(laid_out, Path(job.target), pages=job.pages, id_prefix=f"teil{job.number}-")
     result = PartLayout(len(pages), anchors, tuple(bookmarks), laid_out.blocked)
     del laid_out, pages
     _release_memory()
@@ -269,11 +271,10 @@ def lay_out(
                     numbered(part.html, offset=offset, numbering=numbering),
                     *common,
                     str(file),
-                    frozenset(numbering.anchors) - frozenset(layout.anchors),
+                    numbering.anchors,
+                    part.number,
                 )
-                for part, offset, file, layout in zip(
-                    parts, numbering.offsets, files, layouts, strict=True
-                )
+                for part, offset, file in zip(parts, numbering.offsets, files, strict=True)
             ],
             report(2 + round_),
         )

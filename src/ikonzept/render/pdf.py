@@ -9,17 +9,35 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from ikonzept import fsutil
+from ikonzept.render import tagging
 
 DEFAULT_VARIANT = "pdf/a-2a"
 _UA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
 _RDF_NAMESPACE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+# PDF/A-1 to 3 accept only the XMP schemas they predefine or that the packet describes:
+# pdfuaid is described as an extension schema (ISO 19005-1, 6.7.8), as LibreOffice does.
+_UA_DECLARATION = f"""<rdf:Description xmlns:rdf="{_RDF_NAMESPACE}" rdf:about=""
+ xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+ xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+ xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"><pdfaExtension:schemas><rdf:Bag>
+<rdf:li rdf:parseType="Resource"><pdfaSchema:schema>PDF/UA Universal Accessibility Schema\
+</pdfaSchema:schema><pdfaSchema:namespaceURI>{_UA_NAMESPACE}</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq>
+<rdf:li rdf:parseType="Resource"><pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed\
+</pdfaProperty:description></rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag>
+</pdfaExtension:schemas></rdf:Description>
+<rdf:Description xmlns:rdf="{_RDF_NAMESPACE}" xmlns:pdfuaid="{_UA_NAMESPACE}" rdf:about=""
+ pdfuaid:part="1"/>"""
 
 
 def variants() -> list[str]:
@@ -65,43 +83,13 @@ class Layout:
         return len(self.document.pages)
 
 
-def _expand_abbreviations() -> None:
-    """Tag `<abbr title>` as a Span with its expansion (/E), for screen readers.
-
-    WeasyPrint tags `abbr` as NonStruct and drops the title. We wrap its (internal) tree
-    builder once; if a future WeasyPrint changes it, the PDF merely lacks the expansions,
-    and the test on /E entries says so.
-    """
-    try:
-        import pydyf
-        from weasyprint.pdf import tags
-    except ImportError:  # pragma: no cover
-        return
-    original = getattr(tags, "_build_box_tree", None)
-    if original is None or getattr(original, "ikonzept", False):
-        return
-
-    def build_box_tree(box: Any, *args: Any) -> Any:
-        for element in original(box, *args):
-            node = getattr(box, "element", None)
-            if getattr(box, "element_tag", None) == "abbr" and node is not None:
-                title = node.attrib.get("title")
-                if title:
-                    element["S"] = "/Span"
-                    element["E"] = pydyf.String(title)
-            yield element
-
-    build_box_tree.ikonzept = True  # type: ignore[attr-defined]
-    tags._build_box_tree = build_box_tree
-
-
 def layout(
     html: str, *, root: Path, template_dirs: Sequence[Path], variant: str = DEFAULT_VARIANT
 ) -> Layout:
     """Lay out the HTML; only files below ``bilder/`` and the template folders are read."""
     from weasyprint import HTML
 
-    _expand_abbreviations()
+    tagging.install()
 
     fetcher = _fetcher_class()([root / "bilder", *template_dirs])
     logger = logging.getLogger("weasyprint")
@@ -116,15 +104,47 @@ def layout(
     return Layout(document, html, variant, tuple(dict.fromkeys(fetcher.blocked)))
 
 
-def write(laid_out: Layout, target: Path) -> None:
-    """Write the PDF atomically; the previous file stays untouched on any failure."""
+def write(
+    laid_out: Layout, target: Path, *, pages: Mapping[str, int] | None = None, id_prefix: str = ""
+) -> None:
+    """Write the PDF atomically; the previous file stays untouched on any failure.
+
+    ``pages`` names the printed page of every anchor (of the whole document, when this is
+    one of its parts); ``id_prefix`` keeps the structure IDs of the parts apart.
+    """
     data = laid_out.document.write_pdf(
         pdf_variant=laid_out.variant,
         # Derived from the content, so the same input gives the same file.
         pdf_identifier=hashlib.sha256(laid_out.html.encode("utf-8")).hexdigest()[:32].encode(),
         finisher=_declare_ua if _is_tagged_archive(laid_out.variant) else None,
     )
-    fsutil.write_bytes(target, data)
+    if pages is None:
+        pages = anchor_pages(laid_out.document.pages)
+    fsutil.write_bytes(target, _finished(data, pages, id_prefix))
+
+
+def _finished(data: bytes, pages: Mapping[str, int], id_prefix: str) -> bytes:
+    """What WeasyPrint wrote, with the structure repaired and the font subsets complete."""
+    import io
+
+    import pikepdf
+
+    from ikonzept.render import accessible, subsets
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if "/StructTreeRoot" in pdf.Root:
+            accessible.repair(pdf, pages=pages, id_prefix=id_prefix)
+        subsets.complete_cid_sets(pdf)
+        return subsets.to_bytes(pdf)
+
+
+def anchor_pages(pages: Sequence[Any], offset: int = 0) -> dict[str, int]:
+    """Anchor name → printed page number (the first page that holds it)."""
+    found: dict[str, int] = {}
+    for index, page in enumerate(pages):
+        for name in page.anchors:
+            found.setdefault(name, offset + index + 1)
+    return found
 
 
 def _is_tagged_archive(variant: str) -> bool:
@@ -132,7 +152,7 @@ def _is_tagged_archive(variant: str) -> bool:
 
 
 def _declare_ua(document: Any, pdf: Any) -> None:
-    """Add the PDF/UA-1 identification next to WeasyPrint's PDF/A one in the XMP packet."""
+    """Add the PDF/UA-1 identification, and its schema, to WeasyPrint's PDF/A XMP packet."""
     reference = pdf.catalog["Metadata"]
     if isinstance(reference, bytes):
         reference = reference.decode()
@@ -141,10 +161,7 @@ def _declare_ua(document: Any, pdf: Any) -> None:
     content = b"".join(
         part if isinstance(part, bytes) else str(part).encode() for part in stream.stream
     )
-    description = (
-        f'<rdf:Description xmlns:rdf="{_RDF_NAMESPACE}" xmlns:pdfuaid="{_UA_NAMESPACE}" '
-        'rdf:about="" pdfuaid:part="1"/>'
-    ).encode()
+    description = _UA_DECLARATION.encode()
     closing = b"</rdf:RDF>"
     position = content.rfind(closing)
     stream.stream = [content[:position] + description + content[position:]]
