@@ -3,13 +3,13 @@
 Runs on every tagged PDF we write (each part of a long concept, the proposal, the Synopse),
 with the hints `render/tagging` left in the structure tree:
 
-- running headers and footers, leaders and repeated table headers become artifacts, so
-  that a screen reader does not read „Seite 3 von 100“ or a row of dots as content;
+- running headers and footers, leaders and repeated table headers become artifacts
+  (`render/artifacts`), so that a screen reader does not read „Seite 3 von 100“ or a row
+  of dots as content;
 - an element that WeasyPrint wrote once per page or line (a section over three pages, a
   link over two lines) becomes one element again;
 - footnotes become Note elements with an ID, right after their call (a Reference);
-- a link is one Link element with one annotation per page, described in /Contents
-  („Glossar, Seite 88“); annotations inside the link's text move into it;
+- links and tables of contents as `render/navigation` makes them;
 - deletions and insertions in the Synopse say so („gestrichen: …“);
 - every element ID is in the IDTree, with a prefix that keeps the IDs of joined parts apart.
 """
@@ -19,11 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ikonzept.render import tagging
-from ikonzept.render.structure import Marked, Node, Tree, is_objr
-
-PAGINATION = "/Pagination"
-LAYOUT = "/Layout"
+from ikonzept.render import artifacts, navigation, tagging
+from ikonzept.render.structure import Marked, Node, Tree, is_objr, pdf_string
 
 
 def repair(pdf: Any, *, pages: Mapping[str, int], id_prefix: str = "") -> None:
@@ -35,13 +32,13 @@ def repair(pdf: Any, *, pages: Mapping[str, int], id_prefix: str = "") -> None:
     headers: dict[bytes, bytes] = {}
     for node in tree.top:
         _merge_fragments(node, tree, headers)
-    _links(tree, pages)
-    _table_of_contents(tree)
+    navigation.links(tree, pages)
+    navigation.table_of_contents(tree)
     _changes(tree)
     _identify(tree, id_prefix, headers)
     claimed = tree.claimed()
     tree.write()
-    _mark_artifacts(pdf, claimed, tree.artifacts)
+    artifacts.mark(pdf, claimed, tree.artifacts)
 
 
 def _discard(node: Node, tree: Tree, kind: str) -> list[Any]:
@@ -64,7 +61,7 @@ def _drop_decoration(tree: Tree) -> None:
     """Leaders (the dots in the table of contents) are layout, not text."""
     for node in list(tree.walk()):
         if node.hint(tagging.DECORATION):
-            _remove(node, tree, LAYOUT)
+            _remove(node, tree, artifacts.LAYOUT)
 
 
 def _relocate_notes(tree: Tree) -> None:
@@ -85,8 +82,7 @@ def _relocate_notes(tree: Tree) -> None:
             continue  # inside a body already moved
         emptied[id(node.parent)] = node.parent
         node.parent.replace(node, [])
-        node.kind = "Note"
-        node.obj.S = _name("Note")
+        node.rename("Note")
         anchor = call
         while anchor.parent is not None:
             following = _next_sibling(anchor)
@@ -169,7 +165,7 @@ def _without_repeated_groups(
             for cell in kid.walk():
                 if cell.kind == "TH" and cell.serial in cells:
                     _note_header(cells[cell.serial], cell, headers)
-            kept += _discard(kid, tree, PAGINATION)
+            kept += _discard(kid, tree, artifacts.PAGINATION)
         else:
             kept.append(kid)
     return kept
@@ -181,157 +177,12 @@ def _note_header(kept: Node, dropped: Node, headers: dict[bytes, bytes]) -> None
         headers[bytes(dropped.obj.ID)] = bytes(kept.obj.ID)
 
 
-def _links(tree: Tree, pages: Mapping[str, int]) -> None:
-    for node in list(tree.walk()):
-        if node.kind == "Link" and not _inside_link(node):
-            _gather_link(node)
-            _one_annotation_per_page(node, tree)
-            for kid in node.kids:
-                if is_objr(kid):
-                    kid.Obj.Contents = _pdf_string(_describe(kid.Obj, node, pages))
-    # An annotation that WeasyPrint put under another element: its element is the link.
-    for node in list(tree.walk()):
-        if node.kind != "Link" and any(is_objr(kid) for kid in node.kids):
-            node.kind = "Link"
-            node.obj.S = _name("Link")
-
-
-def _inside_link(node: Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.kind == "Link":
-            return True
-        parent = parent.parent
-    return False
-
-
-def _gather_link(link: Node) -> None:
-    """One Link element per link: nested Links dissolve, annotations move up to it."""
-    moved: list[Any] = []
-    for node in list(link.walk()):
-        if node is link:
-            continue
-        objrs = [kid for kid in node.kids if is_objr(kid)]
-        if objrs:
-            node.kids = [kid for kid in node.kids if not is_objr(kid)]
-            moved += objrs
-        if node.kind == "Link" and node.parent is not None:
-            node.parent.replace(node, node.kids)
-    for objr in moved:
-        link.append(objr)
-
-
-def _target(annotation: Any) -> str:
-    if "/Dest" in annotation:
-        return "#" + str(annotation.Dest)
-    action = annotation.get("/A")
-    return str(action.get("/URI", "")) if action is not None else ""
-
-
-def _one_annotation_per_page(link: Node, tree: Tree) -> None:
-    """A link over several lines: one annotation that covers them all (QuadPoints)."""
-    import pikepdf
-
-    by_page: dict[tuple[int, str], list[Any]] = {}
-    for kid in link.kids:
-        if is_objr(kid):
-            page = tree.page_index.get(kid.Pg.objgen, -1) if "/Pg" in kid else -1
-            by_page.setdefault((page, _target(kid.Obj)), []).append(kid)
-    dropped: set[tuple[int, int]] = set()
-    for (page, _), objrs in by_page.items():
-        if len(objrs) < 2 or page < 0:
-            continue
-        keep = objrs[0].Obj
-        rects = [[float(v) for v in objr.Obj.Rect] for objr in objrs]
-        keep.Rect = pikepdf.Array(
-            [min(r[0] for r in rects), min(r[1] for r in rects),
-             max(r[2] for r in rects), max(r[3] for r in rects)]
-        )  # fmt: skip
-        if tree.pdf.pdf_version >= "1.6":
-            # Upper left, upper right, lower left, lower right, as readers expect them.
-            keep.QuadPoints = pikepdf.Array(
-                [v for x1, y1, x2, y2 in rects for v in (x1, y2, x2, y2, x1, y1, x2, y1)]
-            )
-        dropped |= {objr.Obj.objgen for objr in objrs[1:]}
-        page_obj = tree.pages[page]
-        page_obj.Annots = pikepdf.Array([a for a in page_obj.Annots if a.objgen not in dropped])
-    if dropped:
-        link.kids = [k for k in link.kids if not (is_objr(k) and k.Obj.objgen in dropped)]
-
-
-def _describe(annotation: Any, link: Node, pages: Mapping[str, int]) -> str:
-    """What the link leads to, for a screen reader: „Glossar, Seite 88“."""
-    text_hint = link.hint(tagging.TEXT)
-    text = str(text_hint) if text_hint is not None else ""
-    target = _target(annotation)
-    if target.startswith("#"):
-        number = pages.get(target[1:])
-        if number is None:
-            return text or str(annotation.get("/Contents", target))
-        return f"{text}, Seite {number}" if text else f"Seite {number}"
-    if target.lower().startswith("mailto:"):
-        return f"E-Mail an {target[7:]}"
-    if not text or text == target:
-        return f"Internetseite {target}"
-    return f"{text}, Internetseite {target}"
-
-
-def _table_of_contents(tree: Tree) -> None:
-    """The lists of a table of contents become TOC, their items TOCI, each link a Reference."""
-    for node in list(tree.walk()):
-        if node.hint(tagging.CONTENTS):
-            for below in list(node.walk()):
-                if below.kind == "L":
-                    _rename(below, "TOC")
-                elif below.kind == "LI":
-                    _rename(below, "TOCI")
-                elif below.kind == "LBody" and below.parent is not None:
-                    below.parent.replace(below, below.kids)
-            for below in list(node.walk()):
-                if below.kind == "Link" and below.parent is not None:
-                    _wrap(below, "Reference", tree)
-            for below in list(node.walk()):
-                if below.kind == "TOCI":
-                    _entry_parts(below, tree)
-
-
-def _entry_parts(entry: Node, tree: Tree) -> None:
-    """What else an entry holds (such as a space between its link and a nested list) is a P."""
-    for kid in entry.children():
-        if kid.kind == "NonStruct":
-            _entry_parts(kid, tree)
-        elif kid.kind not in ("TOC", "Lbl", "Reference", "P"):
-            _wrap(kid, "P", tree)
-
-
-def _rename(node: Node, kind: str) -> None:
-    node.kind = kind
-    node.obj.S = _name(kind)
-    if "/A" in node.obj and kind == "TOC":
-        del node.obj.A  # ListNumbering belongs to lists
-
-
-def _wrap(node: Node, kind: str, tree: Tree) -> None:
-    """Put ``node`` into a new element of ``kind`` in its place."""
-    import pikepdf
-
-    assert node.parent is not None
-    obj = tree.pdf.make_indirect(
-        pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=_name(kind), K=pikepdf.Array())
-    )
-    if node.page is not None:
-        obj.Pg = tree.pages[node.page]
-    wrapper = Node(obj, kind, node.page)
-    node.parent.replace(node, [wrapper])
-    wrapper.append(node)
-
-
 def _changes(tree: Tree) -> None:
     """Deleted and inserted text says so, while the page shows strike-through and underline."""
     for node in tree.walk():
         change = node.hint(tagging.CHANGE)
         if change is not None:
-            node.obj.ActualText = _pdf_string(f"{change}: {node.hint(tagging.TEXT)}")
+            node.obj.ActualText = pdf_string(f"{change}: {node.hint(tagging.TEXT)}")
 
 
 def _identify(tree: Tree, prefix: str, headers: dict[bytes, bytes]) -> None:
@@ -364,81 +215,3 @@ def _identify(tree: Tree, prefix: str, headers: dict[bytes, bytes]) -> None:
         root.IDTree = tree.pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
     elif "/IDTree" in root:
         del root.IDTree
-
-
-def _mark_artifacts(pdf: Any, claimed: set[Marked], kinds: dict[Marked, str]) -> None:
-    """Marked content that no element claims any more is an artifact in the content stream.
-
-    Running headers and footers are pagination artifacts with the subtype Header or Footer,
-    told apart by where on the page their text starts.
-    """
-    import pikepdf
-
-    for number, page in enumerate(pdf.pages):
-        instructions = pikepdf.parse_content_stream(page)
-        middle = (float(page.mediabox[1]) + float(page.mediabox[3])) / 2
-        positions = _text_heights(instructions)
-        changed = False
-        for position, instruction in enumerate(instructions):
-            if str(instruction.operator) != "BDC":
-                continue
-            properties = instruction.operands[1]
-            if not isinstance(properties, pikepdf.Dictionary) or "/MCID" not in properties:
-                continue
-            marked = Marked(number, int(properties.MCID))
-            if marked in claimed:
-                continue
-            kind = kinds.get(marked, PAGINATION)
-            replacement = pikepdf.Dictionary(Type=pikepdf.Name(kind))
-            height = positions.get(position)
-            if kind == PAGINATION and height is not None:
-                replacement.Subtype = (
-                    pikepdf.Name.Header if height > middle else pikepdf.Name.Footer
-                )
-            instructions[position] = pikepdf.ContentStreamInstruction(
-                [pikepdf.Name.Artifact, replacement], pikepdf.Operator("BDC")
-            )
-            changed = True
-        if changed:
-            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-
-
-def _text_heights(instructions: list[Any]) -> dict[int, float]:
-    """Where on the page (in points from the bottom) the first text of each BDC starts."""
-    matrix: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    saved: list[tuple[float, ...]] = []
-    opened: int | None = None
-    heights: dict[int, float] = {}
-    for position, instruction in enumerate(instructions):
-        operator = str(instruction.operator)
-        if operator == "q":
-            saved.append(matrix)
-        elif operator == "Q" and saved:
-            matrix = saved.pop()
-        elif operator == "cm":
-            a, b, c, d, e, f = (float(v) for v in instruction.operands)
-            m = matrix
-            matrix = (a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2],
-                      c * m[1] + d * m[3], e * m[0] + f * m[2] + m[4],
-                      e * m[1] + f * m[3] + m[5])  # fmt: skip
-        elif operator == "BDC":
-            opened = position
-        elif operator == "Tm" and opened is not None:
-            x, y = (float(v) for v in instruction.operands[4:6])
-            heights[opened] = x * matrix[1] + y * matrix[3] + matrix[5]
-            opened = None
-        elif operator == "EMC":
-            opened = None
-    return heights
-
-
-def _name(kind: str) -> Any:
-    import pikepdf
-
-    return pikepdf.Name("/" + kind)
-
-
-def _pdf_string(text: str) -> Any:
-    import pikepdf
-
-    return pikepdf.String(text)

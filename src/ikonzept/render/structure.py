@@ -36,6 +36,12 @@ class Node:
     def hint(self, key: str) -> Any:
         return self.obj.get(key)
 
+    def rename(self, kind: str) -> None:
+        import pikepdf
+
+        self.kind = kind
+        self.obj.S = pikepdf.Name("/" + kind)
+
     @property
     def serial(self) -> int | None:
         value = self.obj.get(tagging.ELEMENT)
@@ -131,6 +137,23 @@ class Tree:
         for node in self.top:
             yield from node.walk()
 
+    def wrap(self, node: Node, kind: str) -> Node:
+        """Put ``node`` into a new element of ``kind``, in its place."""
+        import pikepdf
+
+        assert node.parent is not None
+        obj = self.pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + kind), K=pikepdf.Array()
+            )
+        )
+        if node.page is not None:
+            obj.Pg = self.pages[node.page]
+        wrapper = Node(obj, kind, node.page)
+        node.parent.replace(node, [wrapper])
+        wrapper.append(node)
+        return wrapper
+
     def claimed(self) -> set[Marked]:
         return {marked for node in self.top for marked in node.marked()}
 
@@ -182,3 +205,9 @@ class Tree:
         root.K = pikepdf.Array([node.obj for node in self.top])
         root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
         root.ParentTreeNextKey = next_key
+
+
+def pdf_string(text: str) -> Any:
+    import pikepdf
+
+    return pikepdf.String(text)
