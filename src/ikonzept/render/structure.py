@@ -32,9 +32,11 @@ class Node:
     page: int | None
     kids: list[Node | Marked | Any] = field(default_factory=list)
     parent: Node | None = None
+    # The hints of `render/tagging`, read once (dictionary look-ups in pikepdf are slow).
+    hints: dict[str, Any] = field(default_factory=dict)
 
     def hint(self, key: str) -> Any:
-        return self.obj.get(key)
+        return self.hints.get(key)
 
     def rename(self, kind: str) -> None:
         import pikepdf
@@ -44,7 +46,7 @@ class Node:
 
     @property
     def serial(self) -> int | None:
-        value = self.obj.get(tagging.ELEMENT)
+        value = self.hints.get(tagging.ELEMENT)
         return int(value) if value is not None else None
 
     def children(self) -> list[Node]:
@@ -111,7 +113,8 @@ class Tree:
         def node(obj: Any, parent: Node | None) -> Node:
             page_obj = obj.get("/Pg")
             page = index.get(page_obj.objgen) if page_obj is not None else None
-            made = Node(obj, str(obj.S)[1:], page, parent=parent)
+            hints = {key: obj[key] for key in obj if key.startswith(tagging.PREFIX)}
+            made = Node(obj, str(obj.S)[1:], page, parent=parent, hints=hints)
             kids = obj.get("/K")
             for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
                 if kid is None:
@@ -188,8 +191,8 @@ class Tree:
                     annotations.append((kid.Obj, node.obj))
                     kids.append(kid)
             node.obj.K = pikepdf.Array(kids)
-            for key in tagging.HINTS:
-                if key in node.obj and key != tagging.CONTINUES:
+            for key in node.hints:
+                if key != tagging.CONTINUES:
                     del node.obj[key]
         nums: list[Any] = []
         for number, page in enumerate(self.pages):

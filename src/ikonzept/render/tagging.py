@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-# Hint keys in structure elements (second-class names, removed before the file is final).
+# Hint keys in structure elements, all beginning with PREFIX (second-class names, removed
+# before the file is final).
+PREFIX = "/Ik"
 ELEMENT = "/IkElement"  # int: the HTML element (and pseudo-element) a fragment comes from
 TEXT = "/IkText"  # str: what a link or a changed passage says
 DECORATION = "/IkDecoration"  # true: leaders and other drawn-on text, not content
@@ -25,7 +27,6 @@ NOTE_CALL = "/IkNoteCall"
 CHANGE = "/IkChange"  # str: „gestrichen“ or „eingefügt“ (del and ins in the Synopse)
 CONTINUES = "/IkContinues"  # true: an element reopened in a later part (render/split)
 CONTENTS = "/IkContents"  # true: a table of contents (`role="doc-toc"`), its lists a TOC
-HINTS = (ELEMENT, TEXT, DECORATION, NOTE_CALL, CHANGE, CONTINUES, CONTENTS)
 
 _CHANGES = {"del": "gestrichen", "ins": "eingefügt"}
 # CSS list-style-type → ListNumbering (ISO 32000-1, table 347)
