@@ -21,13 +21,15 @@ from tests.matterhorn.tree import Content, ObjectRef, Tree
 Claims = dict[tuple[int, int], list[pikepdf.Dictionary]]
 
 
-def _claims(tree: Tree) -> Claims:
-    """(page, MCID) → the elements that list it among their kids."""
+def _claims(tree: Tree, kind: type[Content] | type[ObjectRef]) -> Claims:
+    """(page, MCID) of marked content, or the object of an OBJR → the elements that list it."""
     claims: Claims = {}
     for element in tree.walk():
         for kid in element.kids:
-            if isinstance(kid, Content):
+            if isinstance(kid, Content) and kind is Content:
                 claims.setdefault((kid.page, kid.mcid), []).append(element.obj)
+            elif isinstance(kid, ObjectRef) and kind is ObjectRef:
+                claims.setdefault(kid.objgen, []).append(element.obj)
     return claims
 
 
@@ -36,7 +38,7 @@ def marked_content(doc: Document) -> Iterator[Failure]:
     if doc.tree is None:
         return
     present = {(page.number, mcid) for page in doc.contents for mcid in page.sequences}
-    for (page, mcid), owners in sorted(_claims(doc.tree).items()):
+    for (page, mcid), owners in sorted(_claims(doc.tree, Content).items()):
         where = f"Seite {page + 1}: MCID {mcid}"
         if len(owners) > 1:
             yield Failure("S-02", f"{where} von {len(owners)} Elementen beansprucht")
@@ -49,7 +51,7 @@ def parent_tree(doc: Document) -> Iterator[Failure]:
     tree = doc.tree
     if tree is None:
         return
-    claims = _claims(tree)
+    claims = _claims(tree, Content)
     for number, page in enumerate(doc.pdf.pages):
         key = page.obj.get("/StructParents")
         mapping = tree.parent_tree.get(int(key)) if key is not None else None
@@ -72,21 +74,12 @@ def parent_tree(doc: Document) -> Iterator[Failure]:
                 )
 
 
-def _owners(tree: Tree) -> dict[tuple[int, int], list[pikepdf.Dictionary]]:
-    owners: dict[tuple[int, int], list[pikepdf.Dictionary]] = {}
-    for element in tree.walk():
-        for kid in element.kids:
-            if isinstance(kid, ObjectRef):
-                owners.setdefault(kid.objgen, []).append(element.obj)
-    return owners
-
-
 @conditions("S-03")
 def object_references(doc: Document) -> Iterator[Failure]:
     tree = doc.tree
     if tree is None:
         return
-    owners = _owners(tree)
+    owners = _claims(tree, ObjectRef)
     for page, annotation in doc.annotations:
         where = f"Seite {page + 1}: {annotation.get('/Subtype')}"
         claimed = owners.get(annotation.objgen, [])

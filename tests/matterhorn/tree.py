@@ -158,22 +158,14 @@ def _standard(raw: str, role_map: dict[str, str]) -> tuple[str, str | None]:
     return current, None
 
 
-def _number_tree(node: pikepdf.Object, out: dict[int, pikepdf.Object]) -> None:
-    nums = node.get("/Nums")
-    if nums is not None:
-        for position in range(0, len(nums) - 1, 2):
-            out[int(nums[position])] = nums[position + 1]
+def _leaves(node: pikepdf.Object, key: str) -> Iterator[tuple[pikepdf.Object, pikepdf.Object]]:
+    """The pairs of a number tree (``/Nums``) or name tree (``/Names``), in order."""
+    pairs = node.get(key)
+    if pairs is not None:
+        for position in range(0, len(pairs) - 1, 2):
+            yield pairs[position], pairs[position + 1]
     for kid in node.get("/Kids", ()):
-        _number_tree(kid, out)
-
-
-def _name_tree(node: pikepdf.Object, out: dict[bytes, pikepdf.Object]) -> None:
-    names = node.get("/Names")
-    if names is not None:
-        for position in range(0, len(names) - 1, 2):
-            out[bytes(names[position])] = names[position + 1]
-    for kid in node.get("/Kids", ()):
-        _name_tree(kid, out)
+        yield from _leaves(kid, key)
 
 
 def read(pdf: pikepdf.Pdf) -> Tree | None:
@@ -188,10 +180,9 @@ def read(pdf: pikepdf.Pdf) -> Tree | None:
         if raw in STANDARD_TYPES:
             tree.role_map_errors.append(f"Standardtyp „{raw}“ wird umgedeutet")
     if "/ParentTree" in root:
-        _number_tree(root.ParentTree, tree.parent_tree)
+        tree.parent_tree = {int(k): v for k, v in _leaves(root.ParentTree, "/Nums")}
     if "/IDTree" in root:
-        tree.id_tree = {}
-        _name_tree(root.IDTree, tree.id_tree)
+        tree.id_tree = {bytes(k): v for k, v in _leaves(root.IDTree, "/Names")}
     seen: set[tuple[int, int]] = set()
     for kid in _as_list(root.get("/K")):
         element = _read_element(kid, None, pages, tree, seen, 0)
