@@ -12,7 +12,7 @@ import pikepdf
 import pytest
 
 from ikonzept.build import BuildOptions, build
-from tests.conftest import SNAPSHOTS, snapshot
+from tests.conftest import SAMPLE, SNAPSHOTS, snapshot
 from tests.matterhorn import check
 from tests.matterhorn.content import read_page
 from tests.matterhorn.reading import dump
@@ -37,8 +37,17 @@ def round_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def documents(sample_build: Path, round_build: Path) -> dict[str, Path]:
+def excerpt_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's excerpt for one municipality."""
+    out = tmp_path_factory.mktemp("auszug")
+    assert build(BuildOptions(root=SAMPLE, out=out, kommune="duelmen")).built
+    return out / "integrationskonzept-kreis-coesfeld-ausgabe-1-duelmen.pdf"
+
+
+@pytest.fixture(scope="session")
+def documents(sample_build: Path, round_build: Path, excerpt_build: Path) -> dict[str, Path]:
     return {
+        "Auszug Dülmen 2016": excerpt_build,
         "Konzept 2016": sample_build / KONZEPT.format(1),
         "Vorlage 2016": sample_build / VORLAGE.format(1),
         "Konzept 2019": round_build / KONZEPT.format(2),
@@ -48,8 +57,10 @@ def documents(sample_build: Path, round_build: Path) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize(
-    "name", ["Konzept 2016", "Vorlage 2016", "Konzept 2019", "Vorlage 2019", "Synopse 2019"]
-)
+    "name",
+    ["Konzept 2016", "Auszug Dülmen 2016", "Vorlage 2016", "Konzept 2019", "Vorlage 2019",
+     "Synopse 2019"],
+)  # fmt: skip
 def test_no_matterhorn_failure(documents: dict[str, Path], name: str) -> None:
     with pikepdf.open(documents[name]) as pdf:
         failures = check(pdf)
