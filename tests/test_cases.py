@@ -27,9 +27,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from ikonzept.check.findings import Severity
+from ikonzept.check.rules import RULES
 from ikonzept.cli import app
-from ikonzept.findings import Severity
-from ikonzept.rules import RULES
 from ikonzept.validate import validate
 
 CASES = Path(__file__).parent / "cases"

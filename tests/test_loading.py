@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ikonzept.reading import MAX_FILE_BYTES, unreadable
-from ikonzept.rules import RULES
+from ikonzept.check.rules import RULES
+from ikonzept.load.reading import MAX_FILE_BYTES, unreadable
+from ikonzept.load.yamlload import parse
 from ikonzept.scaffold import create
 from ikonzept.validate import validate
-from ikonzept.yamlload import parse
 from tests.test_cases import ENGLISH
 
 YAML_ALPHABET = st.sampled_from(list(" \t\n-:&*!|>'\"#[]{},?%@`abcKIü0192\\"))
@@ -143,9 +143,9 @@ def test_fast_check_agrees_with_jsonschema_on_every_case() -> None:
     """The generated fast path must never call valid what jsonschema rejects."""
     from jsonschema import Draft202012Validator, FormatChecker
 
-    from ikonzept.fastcheck import is_valid
-    from ikonzept.schema import load_schema
-    from ikonzept.sources import discover
+    from ikonzept.check.fastcheck import is_valid
+    from ikonzept.check.schema import load_schema
+    from ikonzept.load.sources import discover
     from tests.conftest import ROOT
 
     folders = [ROOT / "concept", *sorted((ROOT / "tests" / "cases").glob("*/*"))]
@@ -171,7 +171,7 @@ def test_fast_check_agrees_with_jsonschema_on_every_case() -> None:
 def test_parsed_files_are_cached_by_content(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ikonzept import cache
+    from ikonzept.load import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     text = "- begriff: Teilhabe\n  erklaerung: Mitmachen.\n"

@@ -12,15 +12,8 @@ import pikepdf
 import pytest
 
 from ikonzept.build import BuildOptions, build
-from ikonzept.render.parts import (
-    PLACEHOLDER,
-    Numbering,
-    PartJob,
-    PartLayout,
-    lay_out,
-    numbered,
-    runner,
-)
+from ikonzept.render.pages import Numbering, PartLayout
+from ikonzept.render.parts import PLACEHOLDER, PartJob, lay_out, numbered, runner
 from ikonzept.render.split import split
 from ikonzept.resources import template_dirs
 from ikonzept.scaffold import create

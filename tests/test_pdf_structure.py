@@ -16,7 +16,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from ikonzept.numbering import numbers
+from ikonzept.model.numbering import numbers
 from ikonzept.resources import schema_dir
 from ikonzept.validate import validate
 from tests.conftest import SAMPLE

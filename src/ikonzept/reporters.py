@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from ikonzept.findings import Finding, Severity
+from ikonzept.check.findings import Finding, Severity
 from ikonzept.validate import Validation
 
 Reporter = Callable[[Validation, Path, TextIO], None]

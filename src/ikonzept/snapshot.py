@@ -14,9 +14,9 @@ import json
 from typing import Any
 
 from ikonzept import __version__
-from ikonzept.assemble import Document
+from ikonzept.load.sources import Kind
 from ikonzept.model import Akteur, Konzept
-from ikonzept.sources import Kind
+from ikonzept.model.assemble import Document
 
 FORMAT = "ikonzept-schnappschuss"
 VERSION = 1

@@ -10,15 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ikonzept import schema
-from ikonzept.assemble import Document, assemble
-from ikonzept.checks import Context, run_checks
-from ikonzept.findings import Finding, Severity, Summary
+from ikonzept.check import schema
+from ikonzept.check.domain import Context, run_checks
+from ikonzept.check.findings import Finding, Severity, Summary
+from ikonzept.load.positions import locate
+from ikonzept.load.reading import read_text
+from ikonzept.load.sources import Kind, discover
+from ikonzept.load.yamlload import parse
 from ikonzept.model import Konzept
-from ikonzept.positions import locate
-from ikonzept.reading import read_text
-from ikonzept.sources import Kind, discover
-from ikonzept.yamlload import parse
+from ikonzept.model.assemble import Document, assemble
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,8 +48,8 @@ def validate(
     Exit-Codes: 0 ohne Fehler, 1 bei Fehlern (mit --strict auch bei Warnungen),
     2 bei falschem Aufruf oder unlesbarem Ordner.
     """
+    from ikonzept.load.sources import default_concept_dir
     from ikonzept.reporters import REPORTERS
-    from ikonzept.sources import default_concept_dir
     from ikonzept.validate import validate as run
 
     if explain is not None:
@@ -62,7 +62,7 @@ def validate(
 
 
 def _explain(rule_id: str) -> str:
-    from ikonzept.rules import RULES
+    from ikonzept.check.rules import RULES
 
     if rule_id.lower() == "all":
         return "\n".join(

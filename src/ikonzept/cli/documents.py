@@ -78,8 +78,8 @@ def build(
     """
     from ikonzept.build import BuildOptions
     from ikonzept.build import build as run
+    from ikonzept.load.sources import default_concept_dir
     from ikonzept.progress import Reporter
-    from ikonzept.sources import default_concept_dir
 
     root = ordner if ordner is not None else default_concept_dir(Path("."))
     if pdf_variant is not None:
@@ -156,7 +156,7 @@ def diff(
 
     from ikonzept.diff import comparison, report
     from ikonzept.diff.sides import InvalidSideError, load_side
-    from ikonzept.sources import default_concept_dir
+    from ikonzept.load.sources import default_concept_dir
 
     cwd = Path(".")
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ikonzept.diff.changes import Comparison, EditionInfo
 from ikonzept.diff.compare import compare
 from ikonzept.diff.sides import Side
-from ikonzept.numbering import numbers
+from ikonzept.model.numbering import numbers
 
 
 def _info(side: Side) -> EditionInfo:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ikonzept.model import Konzept
-from ikonzept.numbering import numbers, reading_order
+from ikonzept.model.numbering import numbers, reading_order
 
 
 @dataclass(frozen=True, slots=True)

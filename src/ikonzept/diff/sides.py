@@ -10,8 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ikonzept.check.findings import Finding
 from ikonzept.errors import ConceptFolderError, UsageError
-from ikonzept.findings import Finding
 from ikonzept.model import Konzept
 
 
@@ -56,8 +56,8 @@ def _from_folder(root: Path, quelle: str) -> Side:
 
 
 def _from_snapshot(path: Path, quelle: str) -> Side:
-    from ikonzept import schema
-    from ikonzept.assemble import assemble
+    from ikonzept.check import schema
+    from ikonzept.model.assemble import assemble
     from ikonzept.snapshot import FORMAT, documents
 
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from ikonzept.model import Akteur, Handlungsfeld, Kommune, Konzept, Massnahme, Saeule, Ziel
-from ikonzept.numbering import PILLAR_ORDER, numbers, reading_order
+from ikonzept.model.numbering import PILLAR_ORDER, numbers, reading_order
 from ikonzept.render.labels import ACTOR_KINDS
 
 

@@ -17,7 +17,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ikonzept.checks.references import image_problem
+from ikonzept.check.domain.references import image_problem
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 

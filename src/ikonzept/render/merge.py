@@ -27,7 +27,7 @@ from typing import Any
 
 from ikonzept import fsutil
 from ikonzept.render import subsets
-from ikonzept.render.parts import Bookmark, Numbering, PartLayout
+from ikonzept.render.pages import Bookmark, Numbering, PartLayout
 
 
 def merge(files: Sequence[Path], layouts: Sequence[PartLayout], target: Path) -> None:

@@ -18,32 +18,13 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 
+from ikonzept.render.pages import Bookmark, Numbering, PartLayout
 from ikonzept.render.split import DEFAULT_PART_SIZE, split, with_style
 
 # Printed in pass 1, where the numbers are not known yet.
 PLACEHOLDER = "000"
 _MAX_ROUNDS = 3
 _LINK = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(["'])#([^"']*)\1[^>]*>""", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Bookmark:
-    level: int
-    label: str
-    page: int  # within the part (0-based); within the document once merged
-    x: float  # PDF points from the bottom left
-    y: float
-    closed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PartLayout:
-    """What a laid-out part reports back to the process that joins the parts."""
-
-    pages: int
-    anchors: dict[str, int]  # anchor → page index within the part (0-based)
-    bookmarks: tuple[Bookmark, ...]
-    blocked: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,31 +37,6 @@ class PartJob:
     # Pass 2: the printed page of every anchor in the document, and which part this is.
     pages: dict[str, int] | None = None
     number: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Numbering:
-    """Page numbers of the whole document, from the page counts of its parts.
-
-    A page's number is its position in the document, as with WeasyPrint's ``page`` counter
-    when nothing resets it (our templates never do).
-    """
-
-    offsets: tuple[int, ...]  # pages before each part
-    total: int
-    anchors: dict[str, int]  # anchor → printed page number
-
-    @classmethod
-    def of(cls, layouts: Sequence[PartLayout]) -> Numbering:
-        offsets: list[int] = []
-        anchors: dict[str, int] = {}
-        total = 0
-        for layout in layouts:
-            offsets.append(total)
-            for name, page in layout.anchors.items():
-                anchors.setdefault(name, total + page + 1)
-            total += layout.pages
-        return cls(tuple(offsets), total, anchors)
 
 
 def numbered(html: str, *, offset: int, numbering: Numbering | None) -> str:

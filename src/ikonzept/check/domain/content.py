@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ikonzept.checks import Context
-from ikonzept.findings import Finding
+from ikonzept.check.domain import Context
+from ikonzept.check.findings import Finding
+from ikonzept.check.rules import finding
+from ikonzept.check.texts import prose
+from ikonzept.load.sources import Kind
 from ikonzept.model import Konzept, Stand
-from ikonzept.rules import finding
-from ikonzept.sources import Kind
-from ikonzept.texts import prose
 
 MAX_AGE_YEARS = 3
 # Two or more capitals, digits allowed, hyphenated parts joined (KI, NRW, KOMM-AN), with a

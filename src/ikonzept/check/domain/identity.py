@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ikonzept.checks import Context
-from ikonzept.findings import Finding
+from ikonzept.check.domain import Context
+from ikonzept.check.findings import Finding
+from ikonzept.check.rules import finding
 from ikonzept.model import Konzept, Origin
-from ikonzept.rules import finding
 
 _KIND_NAMES = {
     "handlungsfeld": "Handlungsfeld",

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ikonzept.findings import DocPath
+from ikonzept.check.findings import DocPath
+from ikonzept.load.sources import Kind
 from ikonzept.model import (
     Abkuerzung,
     Akteur,
@@ -39,7 +40,6 @@ from ikonzept.model import (
     Vorlage,
     Ziel,
 )
-from ikonzept.sources import Kind
 
 Data = dict[str, Any]
 

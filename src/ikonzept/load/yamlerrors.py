@@ -13,8 +13,8 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
-from ikonzept.findings import Finding
-from ikonzept.rules import finding
+from ikonzept.check.findings import Finding
+from ikonzept.check.rules import finding
 
 Position = tuple[int | None, int | None]
 

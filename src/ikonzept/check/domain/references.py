@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
-from ikonzept.checks import Context
-from ikonzept.findings import Finding
+from ikonzept.check.domain import Context
+from ikonzept.check.findings import Finding
+from ikonzept.check.rules import finding
+from ikonzept.check.texts import prose
+from ikonzept.load.sources import Kind
 from ikonzept.model import Konzept, Origin
-from ikonzept.rules import finding
-from ikonzept.sources import Kind
-from ikonzept.texts import prose
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 # ![alt](target "title") — the target up to whitespace or the closing parenthesis.

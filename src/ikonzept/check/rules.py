@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ikonzept.findings import Anchor, DocPath, Finding, Severity
+from ikonzept.check.findings import Anchor, DocPath, Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)

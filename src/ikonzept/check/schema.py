@@ -13,17 +13,17 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from ikonzept.findings import Anchor, DocPath, Finding, format_path
-from ikonzept.resources import schema_dir
-from ikonzept.rules import finding
-from ikonzept.schemahints import (
+from ikonzept.check.findings import Anchor, DocPath, Finding, format_path
+from ikonzept.check.rules import finding
+from ikonzept.check.schemahints import (
     ID_PATTERN,
     LANGUAGE_PATTERN,
     description,
     id_suggestion,
     language_hint,
 )
-from ikonzept.sources import Kind
+from ikonzept.load.sources import Kind
+from ikonzept.resources import schema_dir
 
 FORBIDDEN_IN_MEASURES = frozenset({"verantwortlich", "zustaendig", "frist", "termin"})
 
@@ -96,7 +96,7 @@ class _Failure:
 
 def check(kind: Kind, document: Any, rel: str) -> list[Finding]:
     """All schema findings of one document, in German."""
-    from ikonzept.fastcheck import is_valid
+    from ikonzept.check.fastcheck import is_valid
 
     if is_valid(kind, document):
         return []

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ikonzept.findings import Finding
+from ikonzept.check.findings import Finding
+from ikonzept.load.sources import Kind
 from ikonzept.model import Konzept
-from ikonzept.sources import Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ Check = Callable[[Konzept, Context], Iterable[Finding]]
 
 def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> list[Finding]:
     """All domain findings; without ``warnings`` only the checks that can find errors run."""
-    from ikonzept.checks import content, identity, references
+    from ikonzept.check.domain import content, identity, references
 
     checks: tuple[Check, ...] = (
         identity.unique_ids,

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ikonzept.check.findings import Finding
+from ikonzept.check.rules import finding
 from ikonzept.errors import ConceptFolderError
-from ikonzept.findings import Finding
-from ikonzept.reading import os_reason, unreadable
-from ikonzept.rules import finding
+from ikonzept.load.reading import os_reason, unreadable
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
