@@ -30,13 +30,15 @@ def test_version(run_cli: RunCli) -> None:
     assert result.stdout == f"ikonzept {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["", "validate", "schema", "init", "build", "diff"])
+@pytest.mark.parametrize(
+    "command", ["", "validate", "schema", "init", "build", "diff", "status", "status set"]
+)
 def test_help_is_german_and_stable(run_cli: RunCli, command: str) -> None:
-    args = [command, "--help"] if command else ["--help"]
+    args = [*command.split(), "--help"]
     result = run_cli(*args)
     assert result.exit_code == 0
     assert "Aufruf:" in result.stdout and "Optionen" in result.stdout
-    snapshot(f"help-{command or 'ikonzept'}.txt", result.stdout)
+    snapshot(f"help-{command.replace(' ', '-') or 'ikonzept'}.txt", result.stdout)
 
 
 def test_findings_name_file_line_and_column_with_suggestion(

@@ -28,3 +28,7 @@ class ConceptFolderError(UsageError):
 
 class TargetNotEmptyError(IkonzeptError):
     """``init`` refuses to write into a folder that already holds files."""
+
+
+class InvalidConceptError(IkonzeptError):
+    """A command that reads or changes a concept refuses one with errors: fix them first."""

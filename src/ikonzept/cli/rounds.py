@@ -1,0 +1,176 @@
+"""Commands of an update round: status (view and set), feedback forms, the next edition."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ikonzept.cli.app import ConceptDir, app, guarded
+from ikonzept.errors import InvalidConceptError, UsageError
+
+if TYPE_CHECKING:
+    from ikonzept.model import Konzept
+    from ikonzept.round.status import StatusReport
+
+
+class _ViewFirst(TyperGroup):
+    """`status [ORDNER]` shows, `status set …` changes: without a subcommand, the view."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = ["zeigen", *args]
+        return super().parse_args(ctx, args)
+
+
+status_app = typer.Typer(
+    cls=_ViewFirst,
+    help="Stand der Umsetzung zeigen oder ändern.\n\n"
+    "ikonzept status [ORDNER] [--format text|json|csv] zeigt, wie viele Maßnahmen je "
+    "Handlungsfeld und je Kommune offen, in Umsetzung, umgesetzt, dauerhaft, zurückgestellt "
+    "oder entfallen sind, und während einer Rückmelderunde, zu welchen noch keine Antwort "
+    "kam. CSV mit Semikolon und BOM, für Tabellenkalkulationen.\n\n"
+    "ikonzept status set MASSNAHME STAND [--begruendung TEXT] ändert den Stand einer "
+    "Maßnahme.",
+    options_metavar="[OPTIONEN]",
+    subcommand_metavar="[ORDNER] | set MASSNAHME STAND",
+)
+app.add_typer(status_app, name="status")
+
+
+class StatusFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+def _konzept(ordner: Path | None) -> tuple[Path, Konzept]:
+    """The concept, refused with a German message when it has errors."""
+    from ikonzept.load.sources import default_concept_dir
+    from ikonzept.validate import validate
+
+    root = ordner if ordner is not None else default_concept_dir(Path("."))
+    result = validate(root, warnings=False)
+    if result.failed() or result.konzept is None:
+        errors = result.summary.errors
+        raise InvalidConceptError(
+            f"Das Konzept in „{root}“ enthält {errors} Fehler; `ikonzept validate {root}` "
+            "zeigt sie. Bitte erst beheben."
+        )
+    return root, result.konzept
+
+
+@status_app.command("zeigen", hidden=True, options_metavar="[OPTIONEN]")
+@guarded
+def show(
+    ordner: ConceptDir = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="Ausgabeformat: text, json oder csv.")
+    ] = StatusFormat.text,
+) -> None:
+    """Stand der Umsetzung: Maßnahmen je Handlungsfeld und je Kommune."""
+    from ikonzept.round import memory
+    from ikonzept.round.status import as_json, csv_rows, report
+
+    root, konzept = _konzept(ordner)
+    waiting = memory.load(root).not_reported(konzept)
+    status = report(konzept, waiting.measures, round_open=waiting.open)
+    if output_format is StatusFormat.json:
+        print(json.dumps(as_json(status), ensure_ascii=False, indent=2))
+    elif output_format is StatusFormat.csv:
+        from ikonzept.cells import german_csv
+
+        sys.stdout.write(german_csv(csv_rows(status)))
+    else:
+        _print_status(status)
+
+
+# Column heads that fit a terminal; the status words stay the concept's.
+_SHORT = {
+    "in_umsetzung": "in Um-\nsetzung",
+    "dauerhaft": "dauer-\nhaft",
+    "zurueckgestellt": "zurück-\ngestellt",
+    "umgesetzt": "umge-\nsetzt",
+    "entfallen": "ent-\nfallen",
+}
+
+
+def _print_status(status: StatusReport) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from ikonzept.round.status import STAENDE
+
+    console = Console(highlight=False)
+    console.print(f"[bold]{status.titel}[/]: Stand der Umsetzung")
+    for rows, first in ((status.felder, "Handlungsfeld"), (status.kommunen, "Kommune")):
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        heads = [_SHORT.get(stand.value, stand.label) for stand in STAENDE]
+        heads += ["nicht\ngemeldet"] if status.round_open else []
+        widths = [max(len(line) for line in head.splitlines()) for head in [*heads, "Summe"]]
+        # The names give way (…) so that the numbers always fit the terminal.
+        room = console.width - sum(width + 3 for width in widths) - 3
+        table.add_column(first, no_wrap=True, overflow="ellipsis", max_width=max(12, room))
+        for head, width in zip([*heads, "Summe"], widths, strict=True):
+            table.add_column(head, justify="right", min_width=width, no_wrap=True)
+        for index, row in enumerate((*rows, status.summe)):
+            cells = [row.label, *(str(n) if n else "·" for n in row.counts)]
+            if status.round_open:
+                cells.append(str(row.not_reported) if row.not_reported else "·")
+            cells.append(str(row.total))
+            table.add_row(*cells, end_section=index == len(rows) - 1)
+        console.print(table)
+    if status.round_open:
+        console.print(
+            "„nicht gemeldet“: Maßnahmen, zu denen die angefragten Akteure noch keinen "
+            "Rückmeldebogen zurückgegeben haben (`ikonzept feedback status`). Sie behalten "
+            "ihren bisherigen Stand."
+        )
+
+
+@status_app.command("set", options_metavar="[OPTIONEN]")
+@guarded
+def set_status(
+    massnahme: Annotated[str, typer.Argument(metavar="MASSNAHME", help="ID der Maßnahme.")],
+    stand: Annotated[
+        str,
+        typer.Argument(
+            metavar="STAND",
+            help="offen, in_umsetzung, umgesetzt, dauerhaft, zurueckgestellt oder entfallen.",
+        ),
+    ],
+    begruendung: Annotated[
+        str | None,
+        typer.Option("--begruendung", metavar="TEXT", help="Begründung (nötig bei „entfallen“)."),
+    ] = None,
+    ordner: Annotated[
+        Path | None,
+        typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
+    ] = None,
+) -> None:
+    """Den Stand einer Maßnahme ändern; nur die Zeile „stand“ (und die Begründung) ändert sich.
+
+    STAND: offen, in_umsetzung, umgesetzt, dauerhaft, zurueckgestellt oder entfallen (auch
+    so, wie das Konzept sie schreibt: „in Umsetzung“). „entfallen“ braucht eine Begründung.
+    """
+    from ikonzept.edit import status as editing
+    from ikonzept.round.feedback.values import parse_stand
+
+    new = parse_stand(stand)
+    if new is None:
+        raise UsageError(
+            f"„{stand}“ ist kein Stand. Möglich sind: offen, in_umsetzung, umgesetzt, "
+            "dauerhaft, zurueckgestellt, entfallen."
+        )
+    root, konzept = _konzept(ordner)
+    written = editing.apply(root, konzept, [editing.Change(massnahme, new, begruendung)])
+    if written:
+        print(f"{massnahme}: Stand „{new.label}“ in {written[0].relative_to(root)} eingetragen.")
+    else:
+        print(f"{massnahme}: Stand ist bereits „{new.label}“; nichts geändert.")

@@ -1,0 +1,1 @@
+"""Changing concept files in place (round-trip YAML): status, feedback, new editions."""

@@ -1,0 +1,1 @@
+"""Feedback forms (Rückmeldebögen): workbooks for the actors, and reading them back."""

@@ -1,0 +1,137 @@
+"""The memory of a feedback round: who was asked about which measures, by when, and whose
+form came back. A small YAML file in the concept folder (`rueckmeldungen/runde.yaml`),
+written by `feedback export` and `feedback import`, read by `status` and `feedback status`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ikonzept import fsutil
+from ikonzept.errors import IkonzeptError
+from ikonzept.model import Konzept
+
+FOLDER = "rueckmeldungen"
+FILE = f"{FOLDER}/runde.yaml"
+_HEADER = (
+    "# Rückmelderunde: wer wann zu welchen Maßnahmen gefragt wurde und wessen Bogen zurückkam.\n"
+    "# Geschrieben von `ikonzept feedback export` und `feedback import`; bitte nicht von Hand "
+    "ändern.\n"
+)
+
+
+class RoundFileError(IkonzeptError):
+    """The round file cannot be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One actor (or municipality) asked about measures, in one workbook."""
+
+    empfaenger: str  # the actor's or municipality's id
+    datei: str  # the workbook's file name
+    massnahmen: tuple[str, ...]
+    angefragt: dt.date
+    zurueck: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """Measures nobody asked has answered about yet; ``open`` while any form is out."""
+
+    measures: frozenset[str]
+    open: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    ausgabe: int | None = None
+    stichtag: dt.date | None = None
+    nach: str = "akteur"  # "akteur" or "kommune": who the workbooks are for
+    requests: tuple[Request, ...] = ()
+
+    def not_reported(self, konzept: Konzept) -> Waiting:
+        if not self.requests:
+            return Waiting(frozenset(), False)
+        answered = {m for r in self.requests if r.zurueck for m in r.massnahmen}
+        asked = {m for r in self.requests for m in r.massnahmen}
+        known = {m.id for _f, _z, m in konzept.massnahmen()}
+        return Waiting(
+            frozenset((asked - answered) & known), any(r.zurueck is None for r in self.requests)
+        )
+
+    def returned(self, empfaenger: str, when: dt.date) -> Round:
+        requests = tuple(
+            dataclasses.replace(r, zurueck=when) if r.empfaenger == empfaenger else r
+            for r in self.requests
+        )
+        return dataclasses.replace(self, requests=requests)
+
+
+def load(root: Path) -> Round:
+    path = root / FILE
+    if not path.is_file():
+        return Round()
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+        return Round(
+            data.get("ausgabe"),
+            _date(data.get("stichtag")),
+            data.get("nach", "akteur"),
+            tuple(
+                Request(
+                    r["empfaenger"],
+                    r["datei"],
+                    tuple(r.get("massnahmen") or ()),
+                    _date(r["angefragt"]) or dt.date.today(),
+                    _date(r.get("zurueck")),
+                )
+                for r in data.get("anfragen") or ()
+            ),
+        )
+    except (YAMLError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
+        raise RoundFileError(
+            f"{FILE} lässt sich nicht lesen ({error}). Die Datei schreibt `ikonzept feedback "
+            "export`; ist sie beschädigt, löschen Sie sie und exportieren Sie die Bögen neu."
+        ) from error
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def save(root: Path, memory: Round) -> Path:
+    import io
+
+    from ruamel.yaml import YAML
+
+    data: dict[str, Any] = {"ausgabe": memory.ausgabe, "nach": memory.nach}
+    if memory.stichtag:
+        data["stichtag"] = memory.stichtag
+    data["anfragen"] = [
+        {
+            "empfaenger": r.empfaenger,
+            "datei": r.datei,
+            "angefragt": r.angefragt,
+            **({"zurueck": r.zurueck} if r.zurueck else {}),
+            "massnahmen": list(r.massnahmen),
+        }
+        for r in memory.requests
+    ]
+    yaml = YAML()
+    yaml.default_flow_style = None
+    yaml.width = 100
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    path = root / FILE
+    fsutil.write_text(path, _HEADER + buffer.getvalue())
+    return path

@@ -1,0 +1,138 @@
+"""`ikonzept status`: the controlling view, and `status set`, which changes one line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE, RunCli
+
+FELD = "handlungsfelder/01-sprache.yaml"
+
+
+@pytest.fixture
+def concept(tmp_path: Path) -> Path:
+    folder = tmp_path / "konzept"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_status_set_adds_exactly_the_stand_line(run_cli: RunCli, concept: Path) -> None:
+    before = (concept / FELD).read_text(encoding="utf-8")
+    result = run_cli("status", "set", "sprachkurs-koordination", "umgesetzt", "-C", str(concept))
+    assert result.exit_code == 0, result.stderr
+    assert "Stand „umgesetzt“ in handlungsfelder/01-sprache.yaml eingetragen" in result.stdout
+    after = (concept / FELD).read_text(encoding="utf-8")
+    assert _changed_lines(before, after) == ["+        stand: umgesetzt"]
+    # Right after the measure's `akteure`, where the format puts it.
+    assert (
+        "vhs-luedinghausen]\n        stand: umgesetzt\n      - id: kurse-kinderbetreuung" in after
+    )
+
+
+def test_status_set_replaces_a_stand_and_adds_the_reason(run_cli: RunCli, concept: Path) -> None:
+    before = (concept / FELD).read_text(encoding="utf-8")
+    reason = "Übernommen vom Jobcenter: dauerhaft finanziert"
+    result = run_cli("status", "set", "sprachmittler-pool", "Dauerhaft", "--begruendung", reason,
+                     "-C", str(concept))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    after = (concept / FELD).read_text(encoding="utf-8")
+    assert _changed_lines(before, after) == [
+        "-        stand: in_umsetzung",
+        "+        stand: dauerhaft",
+        f'+        stand_begruendung: "{reason}"',
+    ]
+    assert run_cli("validate", str(concept)).exit_code == 0
+
+
+def test_status_set_entfallen_needs_a_reason_and_changes_nothing(
+    run_cli: RunCli, concept: Path
+) -> None:
+    before = (concept / FELD).read_bytes()
+    result = run_cli("status", "set", "alphabetisierungskurse", "entfallen", "-C", str(concept))
+    assert result.exit_code == 1
+    assert "braucht eine Begründung (--begruendung TEXT)" in result.stderr
+    assert (concept / FELD).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "code"),
+    [
+        (["gibt-es-nicht", "offen"], "Eine Maßnahme „gibt-es-nicht“ gibt es in diesem", 1),
+        (["sprachmittler-pool", "fertig"], "„fertig“ ist kein Stand. Möglich sind:", 2),
+    ],
+)  # fmt: skip
+def test_status_set_refuses_unknown_input(
+    run_cli: RunCli, concept: Path, args: list[str], message: str, code: int
+) -> None:
+    result = run_cli("status", "set", *args, "-C", str(concept))
+    assert result.exit_code == code
+    assert message in result.stderr
+
+
+def test_status_set_refuses_a_concept_with_errors(run_cli: RunCli, concept: Path) -> None:
+    path = concept / FELD
+    path.write_text(path.read_text(encoding="utf-8").replace("titel:", "titl:", 1), "utf-8")
+    result = run_cli("status", "set", "sprachmittler-pool", "umgesetzt", "-C", str(concept))
+    assert result.exit_code == 1
+    assert "enthält 2 Fehler; `ikonzept validate" in result.stderr
+
+
+def test_status_set_does_not_overwrite_a_file_changed_meanwhile(concept: Path) -> None:
+    from ikonzept.edit.yamltext import EditError, YamlFile
+
+    edited = YamlFile(concept / FELD)
+    edited.set(("ziele", 0, "massnahmen", 0), "stand", "umgesetzt")
+    (concept / FELD).write_text(edited.text + "# von Hand ergänzt\n", encoding="utf-8")
+    with pytest.raises(EditError, match="wurde geändert, während ikonzept daran arbeitete"):
+        edited.save()
+    assert (concept / FELD).read_text(encoding="utf-8").endswith("# von Hand ergänzt\n")
+
+
+def test_status_view_counts_per_field_and_municipality(run_cli: RunCli) -> None:
+    result = run_cli("status", str(SAMPLE), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summe"]["summe"] == 81
+    assert data["summe"]["stand"]["in_umsetzung"] == 5
+    assert [row["bezeichnung"] for row in data["handlungsfelder"]][:2] == [
+        "1 Sprache und Sprachförderung",
+        "2 Frühkindliche Bildung und Familie",
+    ]
+    assert sum(row["summe"] for row in data["handlungsfelder"]) == 81
+    assert data["kommunen"][-1]["id"] == "kreisweit"
+    assert data["runde_offen"] is False
+
+
+def test_status_view_as_text_and_csv(run_cli: RunCli) -> None:
+    text = run_cli("status", str(SAMPLE), env={"COLUMNS": "100"}).stdout
+    assert "Stand der Umsetzung" in text
+    assert "1 Sprache und Sprachförderung" in text and "Dülmen" in text
+    raw = run_cli("status", str(SAMPLE), "--format", "csv").stdout
+    assert raw.startswith("\ufeff")  # German spreadsheets need the BOM to read UTF-8
+    rows = list(csv.reader(io.StringIO(raw[1:]), delimiter=";"))
+    assert rows[0][:4] == ["Art", "ID", "Bezeichnung", "offen"]
+    assert rows[-1][0] == "Summe" and rows[-1][-1] == "81"
+
+
+def test_csv_cells_never_become_formulas() -> None:
+    from ikonzept.cells import german_csv
+
+    text = german_csv([['=HYPERLINK("x")', "+1", "-Beratung", "@Team", "12", "Text"]])
+    row = next(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert row == ['\'=HYPERLINK("x")', "'+1", "'-Beratung", "'@Team", "12", "Text"]
