@@ -82,4 +82,4 @@ def test_missing_previous_edition_is_a_clear_error(run_cli: RunCli, rounds: Path
     shutil.rmtree(rounds.parent / "2020")
     result = run_cli("build", str(rounds), "-o", str(rounds.parent / "out"))
     assert result.exit_code == 1
-    assert "Die Vorgängerausgabe „../2020“" in result.stderr
+    assert "IK220 Die Vorgängerausgabe „../2020“ lässt sich nicht laden" in result.stdout

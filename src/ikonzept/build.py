@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ikonzept import __version__, fsutil
-from ikonzept.errors import IkonzeptError, UsageError
+from ikonzept.errors import UsageError
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -66,10 +66,6 @@ class BuildResult:
     @property
     def built(self) -> bool:
         return bool(self.outputs)
-
-
-class PreviousEditionError(IkonzeptError):
-    """`ausgabe.vorgaenger` names an edition that cannot be loaded."""
 
 
 def _files(folder: Path, skip: Path) -> Iterator[Path]:
@@ -149,25 +145,6 @@ def render_job(
     return laid_out.pages, laid_out.blocked
 
 
-def _load_previous(konzept: Konzept, root: Path) -> Side:
-    from ikonzept.diff.sides import InvalidSideError, load_side
-
-    spec = konzept.ausgabe.vorgaenger
-    assert spec is not None
-    try:
-        return load_side(spec, root)
-    except InvalidSideError as error:
-        raise PreviousEditionError(
-            f"Die Vorgängerausgabe „{spec}“ (ausgabe.vorgaenger) enthält {len(error.findings)} "
-            "Fehler; prüfen Sie sie mit `ikonzept validate`."
-        ) from error
-    except UsageError as error:
-        raise PreviousEditionError(
-            f"Die Vorgängerausgabe „{spec}“ (ausgabe.vorgaenger, relativ zum Konzeptordner) "
-            f"lässt sich nicht laden: {error.message}"
-        ) from error
-
-
 def build(
     options: BuildOptions, progress: Progress | None = None, detail: Progress | None = None
 ) -> BuildResult:
@@ -200,7 +177,8 @@ def build(
     if options.kommune is not None and options.kommune not in {k.id for k in konzept.kommunen}:
         known = ", ".join(k.id for k in konzept.kommunen)
         raise UsageError(f"Eine Kommune „{options.kommune}“ gibt es nicht. Bekannt sind: {known}.")
-    _Build(options, konzept, dirs, result, step, detail or (lambda _text: None)).run()
+    _Build(options, konzept, dirs, result, step, detail or (lambda _text: None),
+           validation.previous).run()  # fmt: skip
     manifest = {
         "fingerprint": print_,
         "dateien": {path.name: _file_hash(path) for path in result.outputs},
@@ -215,13 +193,14 @@ class _Build:
 
     def __init__(
         self, options: BuildOptions, konzept: Konzept, dirs: list[Path], result: BuildResult,
-        step: Progress, detail: Progress,
+        step: Progress, detail: Progress, previous: Konzept | None,
     ) -> None:  # fmt: skip
         from ikonzept.render.pdf import DEFAULT_VARIANT
 
         self.options, self.konzept, self.dirs, self.result, self.step = (
             options, konzept, dirs, result, step)  # fmt: skip
         self.detail = detail
+        self.previous = previous  # loaded and checked by validate
         self.variant = options.variant or DEFAULT_VARIANT
         self.name = output_name(konzept.id, konzept.ausgabe.nummer, options.kommune)
         whole = options.kommune is None
@@ -342,7 +321,8 @@ class _Build:
         from ikonzept.diff import comparison
         from ikonzept.diff.sides import Side
 
-        previous = _load_previous(self.konzept, self.options.root)
+        assert self.previous is not None and self.konzept.ausgabe.vorgaenger is not None
+        previous = Side(self.previous, self.konzept.ausgabe.vorgaenger)
         return comparison(previous, Side(self.konzept, str(self.options.root))), previous
 
     def _synopse_html(self, result: Comparison, previous: Side) -> str:

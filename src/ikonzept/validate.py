@@ -27,6 +27,7 @@ class Validation:
     konzept: Konzept | None
     findings: tuple[Finding, ...]
     file_count: int
+    previous: Konzept | None = None  # the edition `ausgabe.vorgaenger` names, when it loads
 
     @property
     def summary(self) -> Summary:
@@ -38,11 +39,14 @@ class Validation:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def validate(root: Path, today: dt.date | None = None, warnings: bool = True) -> Validation:
+def validate(
+    root: Path, today: dt.date | None = None, warnings: bool = True, previous: bool = True
+) -> Validation:
     """Check the concept in ``root``; raises only when the folder itself is unusable.
 
     ``warnings=False`` skips the checks that can only warn (for callers that need to know
-    whether an edition is valid, such as ``diff``).
+    whether an edition is valid, such as ``diff``); ``previous=False`` does not load the
+    previous edition (a side of a comparison needs no checks against its predecessor).
     """
     discovery = discover(root)
     findings = list(discovery.findings)
@@ -69,8 +73,45 @@ def validate(root: Path, today: dt.date | None = None, warnings: bool = True) ->
         documents.append(Document(source.kind, source.rel, data))
 
     konzept = assemble(documents)
+    before: Konzept | None = None
     if konzept is not None:
-        context = Context(root, today or dt.date.today(), frozenset(incomplete))
+        if previous and konzept.ausgabe.vorgaenger:
+            before, problems = previous_edition(root, konzept)
+            findings.extend(problems)
+        context = Context(root, today or dt.date.today(), frozenset(incomplete), before)
         findings.extend(run_checks(konzept, context, warnings))
     located = sorted(locate(findings, texts.get), key=lambda f: f.sort_key)
-    return Validation(root, konzept, tuple(located), len(discovery.files))
+    return Validation(root, konzept, tuple(located), len(discovery.files), before)
+
+
+def previous_edition(root: Path, konzept: Konzept) -> tuple[Konzept | None, list[Finding]]:
+    """The edition `ausgabe.vorgaenger` names, or the findings why it cannot be used."""
+    import hashlib
+
+    from ikonzept.check.rules import finding
+    from ikonzept.diff.sides import InvalidSideError, load_side
+    from ikonzept.errors import UsageError
+
+    spec = konzept.ausgabe.vorgaenger
+    assert spec is not None
+    file = konzept.origin.file
+    try:
+        side = load_side(spec, root)
+    except InvalidSideError as error:
+        message = (
+            f"Die Vorgängerausgabe „{spec}“ enthält {len(error.findings)} Fehler; prüfen Sie "
+            "sie mit `ikonzept validate`."
+        )
+        return None, [finding("IK220", file, message, path=("ausgabe", "vorgaenger"))]
+    except UsageError as error:
+        message = f"Die Vorgängerausgabe „{spec}“ lässt sich nicht laden: {error.message}"
+        return None, [finding("IK220", file, message, path=("ausgabe", "vorgaenger"))]
+    expected = konzept.ausgabe.vorgaenger_pruefsumme
+    path = root / spec
+    if expected and path.is_file():
+        actual = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        if actual != expected:
+            message = f"„{spec}“ wurde nach dem Einfrieren verändert (die Prüfsumme stimmt nicht)."
+            where = ("ausgabe", "vorgaenger_pruefsumme")
+            return side.konzept, [finding("IK221", file, message, path=where)]
+    return side.konzept, []

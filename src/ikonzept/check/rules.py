@@ -273,6 +273,48 @@ RULES: dict[str, Rule] = {
             "Konzeptordner nicht gibt. Der Pfad gilt relativ zum Konzeptordner, z. B. "
             "anlagen/stellungnahme.pdf; die Datei wird in den OParl-Export übernommen.",
         ),
+        Rule(
+            "IK217",
+            _E,
+            "ID bezeichnet jetzt etwas anderes",
+            "Eine ID der vorigen Ausgabe steht jetzt für eine andere Art von Eintrag (etwa "
+            "eine frühere Maßnahme als Ziel). IDs bleiben über alle Fortschreibungen gleich; "
+            "nur so vergleicht die Synopse richtig. Geben Sie dem neuen Eintrag eine neue ID.",
+        ),
+        Rule(
+            "IK218",
+            _E,
+            "„ersetzt“ nennt eine unbekannte ID",
+            "`ersetzt` nennt die IDs, die es in der vorigen Ausgabe gab und die dieser "
+            "Eintrag zusammenführt oder ersetzt. Eine ID, die es dort nicht gab, ist meist "
+            "ein Tippfehler; `ikonzept diff` zeigt die IDs der vorigen Ausgabe.",
+        ),
+        Rule(
+            "IK219",
+            _W,
+            "Maßnahme ohne Vermerk entfernt",
+            "Eine Maßnahme der vorigen Ausgabe fehlt, ohne dass eine neue Maßnahme sie unter "
+            "`ersetzt` nennt. Der Kreistag sieht in der Synopse dann nur „entfällt“ ohne "
+            "Grund. Behalten Sie die Maßnahme mit `stand: entfallen` und "
+            "`stand_begruendung`, oder nennen Sie sie in `ersetzt` der Maßnahme, die sie "
+            "aufnimmt.",
+        ),
+        Rule(
+            "IK220",
+            _E,
+            "Vorgängerausgabe nicht lesbar",
+            "`ausgabe.vorgaenger` nennt die vorige Ausgabe (einen Konzeptordner oder einen "
+            "Schnappschuss wie ausgaben/1.json). Sie lässt sich nicht laden; ohne sie gibt es "
+            "keine Synopse und keine Prüfung der Fortschreibung.",
+        ),
+        Rule(
+            "IK221",
+            _E,
+            "Schnappschuss der Vorgängerausgabe verändert",
+            "Der eingefrorene Schnappschuss der vorigen Ausgabe hat nicht mehr die Prüfsumme, "
+            "die `ikonzept edition new` eingetragen hat. Die beschlossene Fassung darf sich "
+            "nicht ändern: Stellen Sie die Datei wieder her (z. B. aus git).",
+        ),
     )
 }
 

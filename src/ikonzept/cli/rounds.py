@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 import sys
@@ -174,3 +175,55 @@ def set_status(
         print(f"{massnahme}: Stand „{new.label}“ in {written[0].relative_to(root)} eingetragen.")
     else:
         print(f"{massnahme}: Stand ist bereits „{new.label}“; nichts geändert.")
+
+
+edition_app = typer.Typer(
+    help="Ausgaben eines Konzepts: die nächste beginnen.",
+    no_args_is_help=True,
+    options_metavar="[OPTIONEN]",
+    subcommand_metavar="BEFEHL [ARGUMENTE]...",
+)
+app.add_typer(edition_app, name="edition")
+
+
+@edition_app.command("new", options_metavar="[OPTIONEN]")
+@guarded
+def edition_new(
+    ordner: ConceptDir = None,
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            "--to",
+            metavar="NEUER_ORDNER",
+            help="Die neue Ausgabe dorthin schreiben (ein neuer oder leerer Ordner). Ohne "
+            "--to: im Ordner selbst, wenn er in einem git-Arbeitsbaum ohne offene Änderungen "
+            "liegt.",
+        ),
+    ] = None,
+    stand: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--stand",
+            metavar="JJJJ-MM-TT",
+            formats=["%Y-%m-%d"],
+            help="Stand der neuen Ausgabe. Vorgabe: heute.",
+        ),
+    ] = None,
+) -> None:
+    """Die nächste Ausgabe (Fortschreibung) beginnen: Nummer +1, Stand heute, noch nicht
+    beschlossen, die bisherige als Schnappschuss ausgaben/N.json eingefroren und als
+    Vorgängerausgabe eingetragen. Überschreibt nie etwas."""
+    from ikonzept.load.sources import default_concept_dir
+    from ikonzept.round.edition import new_edition
+
+    source = ordner if ordner is not None else default_concept_dir(Path("."))
+    edition = new_edition(source, to, stand.date() if stand else dt.date.today())
+    print(f"Ausgabe {edition.nummer} ({edition.bezeichnung}) in {edition.root} begonnen.")
+    print(
+        f"Die vorige Ausgabe ist als {edition.snapshot} eingefroren ({edition.pruefsumme[:19]}…)."
+    )
+    print(
+        "Als Nächstes: Rückmeldebögen an die Akteure (`ikonzept feedback export`), Texte "
+        "fortschreiben, in vorlage.yaml Nummer, Datum und Beratungsfolge anpassen, dann "
+        "`ikonzept build`."
+    )

@@ -49,7 +49,7 @@ def load_side(spec: str, cwd: Path) -> Side:
 def _from_folder(root: Path, quelle: str) -> Side:
     from ikonzept.validate import validate
 
-    result = validate(root, warnings=False)
+    result = validate(root, warnings=False, previous=False)
     if result.failed() or result.konzept is None:
         raise InvalidSideError(quelle, result.findings, root)
     return Side(result.konzept, quelle)

@@ -24,7 +24,7 @@ Key = str | int
 Scalar = str | int | bool | dt.date
 
 # Plain scalars we may write without quotes: they read back as the same string.
-_PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\w .,/()„“–-]*[\w.)“]|[A-Za-zÄÖÜäöüß0-9]")
+_PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\w .,:/()„“–-]*[\w.)“]|[A-Za-zÄÖÜäöüß0-9]")
 
 
 class EditError(IkonzeptError):

@@ -81,6 +81,7 @@ class Ausgabe:
     stand: dt.date
     vorgaenger: str | None = None
     beschlossen: Beschluss | None = None
+    vorgaenger_pruefsumme: str | None = None  # "sha256:…" of a frozen snapshot
 
     @property
     def bezeichnung(self) -> str:

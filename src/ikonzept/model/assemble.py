@@ -104,6 +104,7 @@ def _konzept(data: Data, rel: str) -> Konzept:
             beschlossen=Beschluss(beschlossen["gremium"], _date(beschlossen["datum"]))
             if beschlossen
             else None,
+            vorgaenger_pruefsumme=ausgabe.get("vorgaenger_pruefsumme"),
         ),
         herausgeber=Herausgeber(
             name=herausgeber["name"],

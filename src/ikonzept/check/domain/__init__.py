@@ -23,6 +23,7 @@ class Context:
     root: Path
     today: dt.date
     incomplete: frozenset[Kind] = field(default_factory=frozenset)
+    previous: Konzept | None = None  # the edition before, when `ausgabe.vorgaenger` names it
 
 
 Check = Callable[[Konzept, Context], Iterable[Finding]]
@@ -30,7 +31,7 @@ Check = Callable[[Konzept, Context], Iterable[Finding]]
 
 def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> list[Finding]:
     """All domain findings; without ``warnings`` only the checks that can find errors run."""
-    from ikonzept.check.domain import content, identity, references
+    from ikonzept.check.domain import content, history, identity, references
 
     checks: tuple[Check, ...] = (
         identity.unique_ids,
@@ -40,11 +41,14 @@ def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> lis
         references.images,
         references.attachments,
         content.stand_reasons,
+        history.same_kinds,
+        history.replaced_ids,
     )
     warning_checks: tuple[Check, ...] = (
         content.empty_parts,
         content.undefined_abbreviations,
         content.age,
+        history.silent_removals,
     )
     selected = checks + warning_checks if warnings else checks
     return [item for check in selected for item in check(konzept, context)]
