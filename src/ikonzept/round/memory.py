@@ -128,8 +128,8 @@ def save(root: Path, memory: Round) -> Path:
         for r in memory.requests
     ]
     yaml = YAML()
-    yaml.default_flow_style = None
-    yaml.width = 100
+    yaml.default_flow_style = False
+    yaml.representer.ignore_aliases = lambda _data: True  # one date, many requests: no anchors
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     path = root / FILE

@@ -48,8 +48,9 @@ def _row(key: str, label: str, measures: list[Massnahme], missing: frozenset[str
     )
 
 
-def report(konzept: Konzept, not_reported: frozenset[str] = frozenset(), *,
-           round_open: bool = False) -> StatusReport:  # fmt: skip
+def report(
+    konzept: Konzept, not_reported: frozenset[str] = frozenset(), *, round_open: bool = False
+) -> StatusReport:
     """The view; ``not_reported`` names the measures still waiting for an answer."""
     numbering = numbers(konzept)
     felder = tuple(
@@ -95,9 +96,13 @@ def csv_rows(status: StatusReport) -> list[list[str]]:
     """One table for spreadsheets: what a row is, its name, the counts."""
     header = ["Art", "ID", "Bezeichnung", *(s.label for s in STAENDE), "nicht gemeldet", "Summe"]
     rows = [header]
-    for art, group in (("Handlungsfeld", status.felder), ("Kommune", status.kommunen),
-                       ("Summe", (status.summe,))):  # fmt: skip
+    for art, group in (
+        ("Handlungsfeld", status.felder),
+        ("Kommune", status.kommunen),
+        ("Summe", (status.summe,)),
+    ):
         for r in group:
-            rows.append([art, r.key, r.label, *map(str, r.counts), str(r.not_reported),
-                         str(r.total)])  # fmt: skip
+            rows.append(
+                [art, r.key, r.label, *map(str, r.counts), str(r.not_reported), str(r.total)]
+            )
     return rows
