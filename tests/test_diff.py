@@ -293,10 +293,12 @@ def test_git_revision_as_a_side(
 
 
 def test_moved_items_name_where_they_stood() -> None:
+    from ikonzept.diff.changes import Comparison, EditionInfo
     from ikonzept.diff.report import headline
 
     ident = _measure_ids()[0]
     konzept, _ = editions.move(sample(), ident)
     (moved,) = compare(sample(), konzept)
     assert moved.nummer_alt == "1.1.1"
-    assert "verschoben von 1.1 nach " in headline(moved)
+    info = EditionInfo("", "", 1, "2016-11-15", "")
+    assert "verschoben von 1.1 nach " in headline(moved, Comparison(info, info, (moved,)))

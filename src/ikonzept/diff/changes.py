@@ -90,13 +90,27 @@ class EditionInfo:
     quelle: str
 
 
+# type → id → what a reader calls the item: „1.2.3 Titel“, an actor's or town's name.
+Names = dict[str, dict[str, str]]
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     alt: EditionInfo
     neu: EditionInfo
     aenderungen: tuple[Change, ...] = field(default=())
-    # "1 Sprache und Sprachförderung" per field of action id, new edition first.
+    # "1 Sprache und Sprachförderung" per field of action id: the new edition's fields in
+    # document order, then those only the old edition had.
     feldtitel: dict[str, str] = field(default_factory=dict)
+    namen_alt: Names = field(default_factory=dict)
+    namen_neu: Names = field(default_factory=dict)
+
+    def name(self, typ: str, ident: str, *, old: bool = False) -> str:
+        """How readers know an item: by number and title or by name, never by its id."""
+        first, second = (
+            (self.namen_alt, self.namen_neu) if old else (self.namen_neu, self.namen_alt)
+        )
+        return first.get(typ, {}).get(ident) or second.get(typ, {}).get(ident) or ident
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Changes per type and kind of change."""

@@ -57,20 +57,42 @@ def parent_number(number: str | None) -> str | None:
     return number.rsplit(".", 1)[0] if number and "." in number else None
 
 
-def headline(change: Change) -> str:
+_PARENT_TYPE = {"massnahme": "ziel", "ziel": "handlungsfeld", "angebot": "akteur"}
+# List fields whose entries are ids of other items: readers see their names.
+_ID_LISTS = {"akteure": "akteur", "kommunen": "kommune", "handlungsfelder": "handlungsfeld",
+             "siehe": "begriff"}  # fmt: skip
+
+
+def replaced_names(change: Change, comparison: Comparison) -> str:
+    """„1.2.1 Sprachcafés …“ und „1.2.2 …“: what a merged item replaces, as readers know it."""
+    names = [f"„{comparison.name(change.typ, i, old=True)}“" for i in change.ersetzt]
+    return ", ".join(names[:-1]) + " und " + names[-1] if len(names) > 1 else names[0]
+
+
+def moved_from_to(change: Change, comparison: Comparison) -> tuple[str, str]:
+    """Where a moved item stood and stands: the parents' numbers, or their names."""
+    moved = change.felder[0]
+    parent = _PARENT_TYPE.get(change.typ, "")
+    before = parent_number(change.nummer_alt) or comparison.name(parent, str(moved.alt), old=True)
+    after = parent_number(change.nummer_neu) or comparison.name(parent, str(moved.neu))
+    return before, after
+
+
+def headline(change: Change, comparison: Comparison) -> str:
     label = TYPE_LABELS[change.typ][0]
     number = _number(change)
     name = f"{label} {number} „{change.titel}“" if number else f"{label} „{change.titel}“"
     art = ART_LABELS[change.art]
     if change.art is Art.ERSETZT:
         verb = "zusammengeführt aus" if len(change.ersetzt) > 1 else "ersetzt"
-        art = f"{verb} {', '.join(change.ersetzt)}"
+        art = f"{verb} {replaced_names(change, comparison)}"
     elif change.art is Art.VERSCHOBEN and change.felder:
-        moved = change.felder[0]
-        art = f"verschoben von {parent_number(change.nummer_alt) or moved.alt} nach " + (
-            parent_number(change.nummer_neu) or str(moved.neu)
-        )
-    hint = f" (vermutlich umbenannt von „{change.umbenannt_von}“)" if change.umbenannt_von else ""
+        before, after = moved_from_to(change, comparison)
+        art = f"verschoben von {before} nach {after}"
+    hint = ""
+    if change.umbenannt_von:
+        old_name = comparison.name(change.typ, change.umbenannt_von, old=True)
+        hint = f" (vermutlich umbenannt von „{old_name}“)"
     return f"{name}: {art}{hint}"
 
 
@@ -82,18 +104,37 @@ def _shorten(text: str, first: bool, last: bool) -> str:
     return f"{head} … {tail}".strip() if head or tail else " … "
 
 
-def format_value(value: Any) -> str:
-    """A field value as a reader sees it: lists joined, nothing as a dash."""
+def format_value(
+    value: Any, feld: str = "", comparison: Comparison | None = None, *, old: bool = False
+) -> str:
+    """A field value as a reader sees it: lists joined, ids as names, statuses as words,
+    nothing as a dash."""
     if value is None:
         return "–"
+    if feld == "stand" and isinstance(value, str):
+        return _stand_label(value)
     if isinstance(value, list):
+        typ = _ID_LISTS.get(feld)
+        if typ and comparison is not None:
+            return ", ".join(comparison.name(typ, str(v), old=old) for v in value) or "–"
         return ", ".join(str(v) for v in value) or "–"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items()) or "–"
     return str(value)
 
 
-def field_lines(change: Change, style: Style) -> Iterator[str]:
+def _stand_label(value: str) -> str:
+    from ikonzept.model import Stand
+
+    try:
+        return Stand(value).label
+    except ValueError:
+        return value
+
+
+def field_lines(
+    change: Change, style: Style, comparison: Comparison | None = None
+) -> Iterator[str]:
     if change.art in (Art.VERSCHOBEN, Art.ERSETZT, Art.HINZUGEFUEGT, Art.ENTFERNT):
         return
     for item in change.felder:
@@ -106,9 +147,9 @@ def field_lines(change: Change, style: Style) -> Iterator[str]:
                 for i, (kind, part) in enumerate(runs)
             )
         else:
-            text = (
-                f"{style('alt', format_value(item.alt))} → {style('neu', format_value(item.neu))}"
-            )
+            before = format_value(item.alt, item.feld, comparison, old=True)
+            after = format_value(item.neu, item.feld, comparison)
+            text = f"{style('alt', before)} → {style('neu', after)}"
         yield f"{item.feld}: {text}"
 
 
@@ -122,8 +163,9 @@ def grouped(comparison: Comparison) -> Iterator[tuple[str, list[Change]]]:
             by_field.setdefault(change.handlungsfeld, []).append(change)
         else:
             others.setdefault(change.typ, []).append(change)
-    for feld, changes in by_field.items():
-        yield titles.get(feld, f"Handlungsfeld „{feld}“"), changes
+    order = list(comparison.feldtitel)
+    for feld in sorted(by_field, key=lambda f: order.index(f) if f in order else len(order)):
+        yield titles.get(feld, f"Handlungsfeld „{feld}“"), by_field[feld]
     for typ in TYPES:
         if typ in others:
             yield TYPE_LABELS[typ][1], others[typ]
@@ -141,8 +183,8 @@ def terminal(comparison: Comparison, style: Style) -> str:
         lines += ["", style("titel", group)]
         for change in changes:
             indent = "    " if change.typ == "massnahme" else "  "
-            lines.append(f"{indent}{headline(change)}")
-            lines += [f"{indent}  {line}" for line in field_lines(change, style)]
+            lines.append(f"{indent}{headline(change, comparison)}")
+            lines += [f"{indent}  {line}" for line in field_lines(change, style, comparison)]
     return "\n".join(lines) + "\n"
 
 
@@ -204,8 +246,8 @@ def markdown(comparison: Comparison) -> str:
     for group, changes in grouped(comparison):
         lines += ["", f"## {group}", ""]
         for change in changes:
-            lines.append(f"- {headline(change)}")
-            lines += [f"  - {line}" for line in field_lines(change, style)]
+            lines.append(f"- {headline(change, comparison)}")
+            lines += [f"  - {line}" for line in field_lines(change, style, comparison)]
     return "\n".join(lines) + "\n"
 
 
@@ -227,9 +269,9 @@ def html(comparison: Comparison) -> str:
     for group, changes in grouped(comparison):
         body.append(f"<h2>{escape(group)}</h2><ul>")
         for change in changes:
-            details = "".join(f"<li>{line}</li>" for line in field_lines(change, style))
+            details = "".join(f"<li>{line}</li>" for line in field_lines(change, style, comparison))
             body.append(
-                f"<li>{escape(headline(change))}"
+                f"<li>{escape(headline(change, comparison))}"
                 + (f"<ul>{details}</ul>" if details else "")
                 + "</li>"
             )
