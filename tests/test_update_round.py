@@ -83,3 +83,30 @@ def test_missing_previous_edition_is_a_clear_error(run_cli: RunCli, rounds: Path
     result = run_cli("build", str(rounds), "-o", str(rounds.parent / "out"))
     assert result.exit_code == 1
     assert "IK220 Die Vorgängerausgabe „../2020“ lässt sich nicht laden" in result.stdout
+
+
+def test_concept_and_proposal_of_an_update_round_show_the_status_chart(
+    run_cli: RunCli, rounds: Path
+) -> None:
+    import pikepdf
+
+    from tests.matterhorn.tree import read
+    from tests.pdftext import flat, page_texts
+
+    out = rounds.parent / "out"
+    assert run_cli("build", str(rounds), "-o", str(out), "--html").exit_code == 0
+    for name in (
+        "integrationskonzept-musterkreis-ausgabe-2.pdf",
+        "integrationskonzept-musterkreis-ausgabe-2-vorlage.pdf",
+    ):
+        text = " ".join(flat(page) for page in page_texts(out / name))
+        assert "Stand der Umsetzung" in text
+        assert "in Umsetzung umgesetzt dauerhaft (Regelaufgabe) zurückgestellt entfallen" in text
+        with pikepdf.open(out / name) as pdf:
+            tree = read(pdf)
+            assert tree is not None
+            alts = [str(e.obj.Alt) for e in tree.walk() if e.type == "Figure" and "/Alt" in e.obj]
+        assert any(alt.startswith("Balkendiagramm: Stand der Umsetzung") for alt in alts)
+    html = (out / "integrationskonzept-musterkreis-ausgabe-2.html").read_text(encoding="utf-8")
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="stand-diagramm"' in html
+    assert 'href="#stand-der-umsetzung"' in html  # in the table of contents

@@ -10,9 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 
+from markupsafe import Markup
+
 from ikonzept.model import Akteur, Handlungsfeld, Kommune, Konzept, Massnahme, Saeule, Ziel
 from ikonzept.model.numbering import PILLAR_ORDER, numbers, reading_order
 from ikonzept.render.labels import ACTOR_KINDS
+from ikonzept.round.status import Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,16 @@ class AkteursGruppe:
     akteure: tuple[Akteur, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class UmsetzungView:
+    """The implementation status per field of action: chart, and the same numbers as table."""
+
+    diagramm: Markup  # inline SVG
+    zeilen: tuple[Row, ...]
+    summe: Row
+    staende: tuple[str, ...]  # the column heads, one per status
+
+
 class DocumentContext(TypedDict):
     konzept: Konzept
     kommune: Kommune | None  # set for a municipality's excerpt
@@ -60,6 +73,24 @@ class DocumentContext(TypedDict):
     felder_titel: dict[str, str]
     uebersicht: list[MassnahmeView]
     mit_stand: bool
+    umsetzung: UmsetzungView | None  # editions with a predecessor: how far the measures got
+
+
+def umsetzung_view(konzept: Konzept) -> UmsetzungView:
+    from ikonzept.render.chart import status_chart
+    from ikonzept.round.status import STAENDE, report
+
+    status = report(konzept)
+    titel = (
+        f"Balkendiagramm: Stand der Umsetzung der Maßnahmen je Handlungsfeld "
+        f"({status.summe.total} Maßnahmen); die Zahlen stehen in der Tabelle."
+    )
+    return UmsetzungView(
+        Markup(status_chart(status.felder, titel)),
+        status.felder,
+        status.summe,
+        tuple(stand.label for stand in STAENDE),
+    )
 
 
 def build_context(konzept: Konzept, kommune_id: str | None = None) -> DocumentContext:
@@ -106,6 +137,9 @@ def build_context(konzept: Konzept, kommune_id: str | None = None) -> DocumentCo
         uebersicht=all_measures,
         mit_stand=konzept.ausgabe.nummer > 1
         or any(mv.massnahme.stand.value != "offen" for mv in all_measures),
+        umsetzung=umsetzung_view(konzept)
+        if konzept.ausgabe.vorgaenger and kommune is None
+        else None,
     )
 
 

@@ -14,6 +14,7 @@ from ikonzept import __version__
 from ikonzept.diff.changes import Art, Comparison
 from ikonzept.diff.report import format_date
 from ikonzept.model import Konzept, Stand
+from ikonzept.render.context import umsetzung_view
 from ikonzept.render.html import datum, environment, stylesheet
 from ikonzept.render.markdown import MarkdownRenderer
 
@@ -133,6 +134,7 @@ def render_vorlage(
         betreff=betreff(konzept),
         anlagen=anlagen(konzept, konzept_seiten, synopse_seiten),
         aenderungen=summary(comparison) if comparison is not None else None,
+        umsetzung=umsetzung_view(konzept) if comparison is not None else None,
         stylesheets=[stylesheet(dirs).resolve().as_uri()],
         logo=(root / logo).resolve().as_uri() if logo else None,
         version=__version__,
