@@ -36,6 +36,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python test-system-deps
 
 demo: $(VENV)/.installed
 	$(BIN)/ikonzept build concept --output out
+	$(BIN)/ikonzept build concept-2019 --output out/2019
 
 test: lint typecheck pytest
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ikonzept.check.domain import Context
 from ikonzept.check.findings import Finding
 from ikonzept.check.rules import finding
+from ikonzept.load.sources import Kind
 from ikonzept.model import Konzept, Origin
 from ikonzept.model.numbering import numbers
 
@@ -88,8 +89,8 @@ def replaced_ids(konzept: Konzept, context: Context) -> Iterator[Finding]:
 
 def silent_removals(konzept: Konzept, context: Context) -> Iterator[Finding]:
     previous = context.previous
-    if previous is None:
-        return
+    if previous is None or Kind.HANDLUNGSFELD in context.incomplete:
+        return  # a field that did not load is not a field whose measures were removed
     current = {m.id for _f, _z, m in konzept.massnahmen()}
     replaced = {ident for _f, _z, m in konzept.massnahmen() for ident in m.ersetzt}
     fields = {feld.id: feld for feld in konzept.handlungsfelder}

@@ -1,0 +1,262 @@
+"""How the sample's second edition (`concept-2019/`, the 1st Fortschreibung) was made.
+
+With the commands an author uses, from the first edition (`concept/`): `edition new`, the
+feedback round (`feedback export`, three filled forms from `tests/data/rueckmeldungen/`,
+`feedback import`), `status set`, and then the edits an author makes in an editor: two
+measures merged, one moved to another goal, a new goal for a new need, the proposal for
+2019. `python -m tests.sample_edition` makes it anew (into `concept-2019/`);
+`tests/test_sample_edition.py` checks that the committed folder is what this gives.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import ROOT, SAMPLE
+
+FORMS = Path(__file__).parent / "data" / "rueckmeldungen"
+TARGET = ROOT / "concept-2019"
+ACTORS = ("vhs-coesfeld", "jobcenter-kreis-coesfeld", "caritas-coesfeld")
+
+# What the three actors wrote into their forms: Stand neu, Begründung, Anmerkung.
+ANSWERS: dict[str, dict[str, tuple[str | None, str | None, str | None]]] = {
+    "vhs-coesfeld": {
+        "sprachkurs-koordination": (
+            "umgesetzt",
+            None,
+            "Die Kursübersicht steht seit Mai 2018 online und wird monatlich aktualisiert.",
+        ),
+        "kurse-kinderbetreuung": (
+            "in Umsetzung",
+            None,
+            "Coesfeld und Dülmen bieten seit 2018 je einen Kurs mit Kinderbetreuung an.",
+        ),
+        "alphabetisierungskurse": (
+            "entfallen",
+            "Das BAMF hat die Alphabetisierungskurse 2017 "
+            "deutlich ausgeweitet; eigene Kurse sind nicht mehr nötig.",
+            None,
+        ),
+        "berufsbezogene-deutschkurse": ("umgesetzt", None, None),
+    },
+    "jobcenter-kreis-coesfeld": {
+        "integration-point": (
+            "dauerhaft (Regelaufgabe)",
+            "Seit 2018 fester Teil der Arbeit von Agentur für Arbeit und Jobcenter.",
+            None,
+        ),
+        "anerkennungsberatung-vor-ort": (
+            "umgesetzt",
+            None,
+            "Sprechstunde jeden zweiten Dienstag im Kreishaus.",
+        ),
+        "frauen-berufseinstieg": ("In Umsetzung", None, None),
+        "anerkennungskosten": (
+            "zurückgestellt",
+            "Das Land plant ein eigenes Förderprogramm; "
+            "bis dahin prüft das Jobcenter im Einzelfall.",
+            None,
+        ),
+        "berufsbezogene-deutschkurse": ("umgesetzt", None, None),
+    },
+    "caritas-coesfeld": {
+        "sprachmittler-pool": ("dauerhaft", None, "Der Pool vermittelt 2018 rund 600 Einsätze."),
+        "psz-aussensprechstunde": ("umgesetzt", None, None),
+        "gewaltschutz-unterkuenfte": ("in Umsetzung", None, None),
+        "sprachcafes": (None, None, "Sprachcafés gibt es inzwischen in neun von elf Kommunen."),
+    },
+}
+PROPOSALS = {
+    "vhs-coesfeld": [
+        (
+            "5 Ausbildung, Arbeit und Wirtschaft",
+            "Berufssprachkurse in Teilzeit für Beschäftigte",
+            "Jobcenter, Betriebe",
+            None,
+        )
+    ],
+    "caritas-coesfeld": [
+        (
+            "5 Ausbildung, Arbeit und Wirtschaft",
+            "Beratung für Beschäftigte aus anderen EU-Staaten, vor allem in der Fleischindustrie",
+            "Caritas, Jobcenter, Gewerkschaften",
+            "Viele kennen ihre Rechte als Arbeitnehmerinnen und Arbeitnehmer nicht.",
+        )
+    ],
+}
+
+
+def fill_forms(blank: Path, target: Path = FORMS) -> None:
+    """The three actors' answers, in the forms exported for them."""
+    from tests.forms import fill
+
+    target.mkdir(parents=True, exist_ok=True)
+    for actor in ACTORS:
+        fill(
+            blank / f"{actor}.xlsx",
+            ANSWERS[actor],
+            PROPOSALS.get(actor, []),
+            target / f"{actor}.xlsx",
+        )
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _cut(path: Path, start: str, end: str) -> str:
+    """Remove the lines from ``start`` to before ``end``; returns them."""
+    text = path.read_text(encoding="utf-8")
+    first, last = text.index(start), text.index(end)
+    path.write_text(text[:first] + text[last:], encoding="utf-8")
+    return text[first:last]
+
+
+def author_edits(root: Path) -> None:
+    """What the KI changed by hand for the 1st Fortschreibung."""
+    sprache = root / "handlungsfelder" / "01-sprache.yaml"
+    # Two measures merged into one.
+    _cut(sprache, "      - id: sprachcafes\n", "      - id: frauen-sprachtreffs\n")
+    _replace(
+        sprache,
+        "      - id: frauen-sprachtreffs\n",
+        """\
+      - id: sprachcafes-und-sprachlernbegleitung
+        titel: Sprachcafés und ehrenamtliche Sprachlernbegleitung gemeinsam weiterentwickeln
+        beschreibung: |
+          Sprachcafés und Sprachlernbegleitung arbeiten seit 2018 unter einem Dach: Die
+          Ehrenamtlichen der Sprachcafés erhalten die Grundqualifizierung und den
+          Materialpool der Volkshochschulen[^1].
+
+          [^1]: Verabredet in der Arbeitsgruppe Sprache am 12. März 2019.
+        akteure: [caritas-coesfeld, vhs-coesfeld, willkommen-in-nottuln, asylkreis-senden]
+        ersetzt: [sprachcafes, sprachlernbegleitung]
+        stand: in_umsetzung
+      - id: frauen-sprachtreffs
+""",
+    )
+    # One measure moved to the goal where it belongs now.
+    moved = _cut(sprache, "      - id: frauen-sprachtreffs\n", "  - id: sprachmittlung-gesichert\n")
+    _insert_after_measure(sprache, "kursorte-laendlicher-raum", moved)
+    # A new goal for a new need.
+    arbeit = root / "handlungsfelder" / "05-arbeit-wirtschaft.yaml"
+    arbeit.write_text(
+        arbeit.read_text(encoding="utf-8").rstrip("\n")
+        + "\n"
+        + """\
+  - id: eu-beschaeftigte-rechte
+    titel: Beschäftigte aus anderen EU-Staaten kennen ihre Rechte und finden Beratung
+    beschreibung: |
+      Seit 2017 arbeiten im Kreis mehrere hundert Menschen aus Rumänien, Bulgarien und Polen
+      in der Fleischindustrie und der Landwirtschaft, oft mit Werkverträgen und in
+      Sammelunterkünften. Die Rückmelderunde 2019 hat diesen Bedarf als neu benannt.
+    indikatoren:
+      - Zahl der Beratungen für Beschäftigte aus anderen EU-Staaten
+    massnahmen:
+      - id: beratung-eu-beschaeftigte
+        titel: Mehrsprachige Beratung für Beschäftigte aus anderen EU-Staaten anbieten
+        beschreibung: |
+          Eine Beratungsstelle bietet in Coesfeld und Dülmen Sprechstunden auf Rumänisch,
+          Bulgarisch und Polnisch an: zu Arbeitsvertrag, Lohn, Unterkunft und
+          Krankenversicherung.
+        kommunen: [coesfeld, duelmen]
+        akteure: [caritas-coesfeld, jobcenter-kreis-coesfeld]
+""",
+        encoding="utf-8",
+    )
+    _proposal(root / "vorlage.yaml")
+
+
+def _insert_after_measure(path: Path, ident: str, block: str) -> None:
+    """Put ``block`` after the measure ``ident`` (before the next measure or goal)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n      - id: {ident}\n") + 1
+    ends = [text.find(marker, start) for marker in ("\n      - id: ", "\n  - id: ")]
+    end = min(e for e in ends if e > 0) + 1
+    path.write_text(text[:end] + block + text[end:], encoding="utf-8")
+
+
+def _proposal(path: Path) -> None:
+    _replace(
+        path, "nummer: SV-9-0676\ndatum: 2016-11-08\n", "nummer: SV-9-1187\ndatum: 2019-05-21\n"
+    )
+    for old, new in (
+        ("2016-11-22", "2019-06-04"),
+        ("2016-12-07", "2019-06-19"),
+        ("2016-12-14", "2019-07-03"),
+    ):
+        _replace(path, f"    sitzung: {old}\n", f"    sitzung: {new}\n")
+    _replace(
+        path,
+        "  Das 1. Integrationskonzept des Kreises Coesfeld wird verabschiedet und dem "
+        "Land NRW zur\n  Verfügung gestellt.",
+        "  Die 1. Fortschreibung des "
+        "Integrationskonzepts des Kreises Coesfeld wird verabschiedet\n  und dem Land NRW "
+        "zur Verfügung gestellt.",
+    )
+
+
+Command = Callable[..., object]
+
+
+def make(target: Path, run: Command, forms: Path = FORMS) -> None:
+    """The second edition in ``target``, made with ``run(*args)`` (the CLI) from the first."""
+    run("edition", "new", str(SAMPLE), "--to", str(target), "--stand", "2019-06-04")
+    with tempfile.TemporaryDirectory() as work:
+        blank = Path(work) / "boegen"
+        run(
+            "feedback",
+            "export",
+            str(target),
+            "-o",
+            str(blank),
+            "--bis",
+            "2019-03-29",
+            "--today",
+            "2019-02-18",
+        )
+        if forms == FORMS and not all((FORMS / f"{a}.xlsx").exists() for a in ACTORS):
+            fill_forms(blank)
+    run(
+        "feedback",
+        "import",
+        str(target),
+        *(str(forms / f"{a}.xlsx") for a in ACTORS),
+        "--today",
+        "2019-04-02",
+    )
+    run("status", "set", "impfluecken-schliessen", "umgesetzt", "-C", str(target))
+    run("status", "set", "schwimmkurse", "dauerhaft", "-C", str(target))
+    run(
+        "status",
+        "set",
+        "schulweg-unterkuenfte",
+        "entfallen",
+        "--begruendung",
+        "Die Unterkünfte in Schulnähe wurden 2018 geschlossen; die Kinder wohnen jetzt in "
+        "Wohnungen.",
+        "-C",
+        str(target),
+    )
+    author_edits(target)
+
+
+def _cli(*args: str) -> None:
+    from ikonzept.cli import main
+
+    code = main(list(args))
+    if code:
+        raise SystemExit(f"ikonzept {' '.join(args)}: Exit-Code {code}")
+
+
+if __name__ == "__main__":
+    if TARGET.exists():
+        shutil.rmtree(TARGET)
+    make(TARGET, _cli)
+    print(f"{TARGET} neu erzeugt.", file=sys.stderr)
