@@ -29,6 +29,7 @@ from pathlib import Path
 
 import bench_build
 import bench_diff
+import bench_round
 from bench_core import (
     NO_CACHE,
     ROOT,
@@ -48,7 +49,7 @@ from bench_core import (
 LARGE = Path("benchmarks/data/large")  # relative to ROOT, as the commands are shown
 RESULTS = ROOT / "benchmarks" / "results" / "latest.md"
 SINGLE_FILES = ("konzept", "glossar", "abkuerzungen", "rechtsgrundlagen", "beteiligung", "vorlage")
-QUICK = ("help", "validate-sample", "validate-large", "check-jsonschema", "diff")
+QUICK = ("help", "validate-sample", "validate-large", "check-jsonschema", "diff", "round")
 CHOICES = (*QUICK, *bench_build.GROUPS)
 
 
@@ -253,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     selected = [b for b in benchmarks(large) if b.name.removesuffix("-nocache") in wanted]
     if "diff" in wanted:
         selected += bench_diff.benchmarks(large)
+    if "round" in wanted:
+        bench_round.prepare(large)
+        selected += bench_round.benchmarks(large)
     own = cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     since = (busy_seconds(), own, time.perf_counter())
     results = []
@@ -262,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"median {result.median:.3f} s, min {result.best:.3f} s, CPU {result.cpu:.3f} s")
         results.append(result)
     diff_check = bench_diff.check(large) if "diff" in wanted else None
+    round_note = bench_round.real_import(large) if "round" in wanted else None
     with tempfile.TemporaryDirectory(prefix="ikonzept-bench-") as work:
         if "build" in wanted:
             results += bench_build.run_build(large, Path(work), args.build_runs, args.runs, _log)
@@ -271,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     imports = help_imports() if "help" in wanted else None
     runs = (args.runs, args.build_runs)
     text = report(large, other_load(since), results, runs, imports, diff_check)
+    if round_note:
+        text += f"\n{round_note}\n"
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
     print("\n" + text + f"\nwritten to {RESULTS.relative_to(ROOT)}")

@@ -255,3 +255,20 @@ def test_formula_text_from_the_concept_stays_text(run_cli: RunCli, concept: Path
     assert 't="inlineStr"><is><t>=HYPERLINK(' in xml
     book = load_workbook(io.BytesIO((out / "vhs-coesfeld.xlsx").read_bytes()))
     assert book["Maßnahmen"]["C2"].data_type == "s"
+
+
+def test_many_forms_are_written_by_two_processes(
+    concept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ikonzept.round.feedback import export
+    from ikonzept.validate import validate
+
+    monkeypatch.setattr(export, "_PARALLEL_FROM", 2)
+    konzept = validate(concept).konzept
+    assert konzept is not None
+    out = concept.parent / "viele"
+    result = export.export(concept, konzept, out, nach="kommune")
+    assert len(result.files) == 11 and all(path.is_file() for path in result.files)
+    book = load_workbook(out / "duelmen.xlsx")
+    wo = [row[3] for row in book["Maßnahmen"].iter_rows(min_row=2, values_only=True)]
+    assert wo and all("Dülmen" in place for place in wo)

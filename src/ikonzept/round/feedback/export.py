@@ -3,6 +3,7 @@ it, for the actor to fill in; the round's memory records who was asked and when.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
@@ -58,19 +59,13 @@ def export(
 ) -> Exported:
     """Write the workbooks to ``out`` and the round's memory to the concept folder."""
     today = heute or dt.date.today()
-    numbering = numbers(konzept)
-    names = {k.id: k.name for k in konzept.kommunen}
-    files: list[Path] = []
-    requests: list[memory.Request] = []
-    for recipient in recipients(konzept, nach):
-        target = out / f"{recipient.id}.xlsx"
-        fsutil.write_bytes(target, _workbook(konzept, recipient, numbering, names, bis))
-        files.append(target)
-        requests.append(
-            memory.Request(
-                recipient.id, target.name, tuple(m.id for m in recipient.measures), today
-            )
-        )
+    everyone = recipients(konzept, nach)
+    _write_all(konzept, everyone, out, bis)
+    files = [out / f"{recipient.id}.xlsx" for recipient in everyone]
+    requests = [
+        memory.Request(r.id, f"{r.id}.xlsx", tuple(m.id for m in r.measures), today)
+        for r in everyone
+    ]
     round_ = memory.Round(konzept.ausgabe.nummer, bis, nach, tuple(requests))
     previous = memory.load(root)
     if previous.ausgabe == konzept.ausgabe.nummer and previous.nach == nach:
@@ -84,6 +79,40 @@ def export(
         )
     path = memory.save(root, round_)
     return Exported(tuple(files), path, sum(len(r.massnahmen) for r in requests))
+
+
+# Fewer forms than this are written in this process: starting workers would cost more.
+_PARALLEL_FROM = 60
+
+
+def _write_all(konzept: Konzept, everyone: list[Recipient], out: Path, bis: dt.date | None) -> None:
+    """Write every recipient's workbook; a county with hundreds of actors on two cores."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(2, os.cpu_count() or 1)
+    if (
+        len(everyone) < _PARALLEL_FROM
+        or workers < 2
+        or "fork" not in (multiprocessing.get_all_start_methods())
+    ):
+        _write_some(konzept, everyone, out, bis)
+        return
+    # fork: the workers start with everything imported (spawn would import it all again).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        halves = [everyone[index::workers] for index in range(workers)]
+        for done in [pool.submit(_write_some, konzept, half, out, bis) for half in halves]:
+            done.result()
+
+
+def _write_some(konzept: Konzept, some: list[Recipient], out: Path, bis: dt.date | None) -> None:
+    numbering = numbers(konzept)
+    names = {k.id: k.name for k in konzept.kommunen}
+    for recipient in some:
+        workbook = _workbook(konzept, recipient, numbering, names, bis)
+        fsutil.write_bytes(out / f"{recipient.id}.xlsx", workbook)
 
 
 def _workbook(
@@ -123,6 +152,27 @@ def _text(cell: Any, value: str) -> None:
     """Concept text into a cell: always text, never a formula (formula injection)."""
     cell.value = value
     cell.data_type = "s"
+
+
+class _Styles:
+    """Cell styles, each set once on a first cell and copied to the others.
+
+    Setting a style through openpyxl's attributes looks it up in the workbook's style table
+    every time (most of the export's time for 800 workbooks); copying a styled cell's style
+    reference does not.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[str, Any] = {}
+
+    def apply(self, cell: Any, name: str, **style: Any) -> None:
+        first = self._first.get(name)
+        if first is None:
+            for attribute, value in style.items():
+                setattr(cell, attribute, value)
+            self._first[name] = cell
+        else:
+            cell._style = copy.copy(first._style)  # a private attribute: see the docstring
 
 
 def _lines(text: str, width: float) -> int:
@@ -204,7 +254,8 @@ def _measures(sheet: Any, recipient: Recipient, numbering: Any, names: dict[str,
     from openpyxl.worksheet.datavalidation import DataValidation
 
     header_font = Font(name="Calibri", bold=True)
-    body_font, id_font = Font(name="Calibri"), Font(name="Calibri", size=9, color="595959")
+    id_font = Font(name="Calibri", size=9, color="595959")
+    styles = _Styles()
     header_fill = PatternFill("solid", fgColor="DDE6F0")
     wrap = Alignment(wrap_text=True, vertical="top")
     editable = Protection(locked=False)
@@ -226,13 +277,12 @@ def _measures(sheet: Any, recipient: Recipient, numbering: Any, names: dict[str,
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row, column)
             _text(cell, value)
-            cell.alignment = wrap
-            cell.font = id_font if column == 1 else body_font
+            if column == 1:
+                styles.apply(cell, "id", alignment=wrap, font=id_font)
+            else:
+                styles.apply(cell, "text", alignment=wrap)
         for column in inputs:
-            cell = sheet.cell(row, column)
-            cell.protection = editable
-            cell.alignment = wrap
-            cell.font = body_font
+            styles.apply(sheet.cell(row, column), "input", protection=editable, alignment=wrap)
         height = max(
             _lines(str(value), form.WIDTHS[name])
             for value, name in zip(values, form.COLUMNS, strict=False)
@@ -276,12 +326,11 @@ def _proposals(sheet: Any, konzept: Konzept, numbering: Any) -> None:
         cell.fill = PatternFill("solid", fgColor="DDE6F0")
         sheet.column_dimensions[get_column_letter(column)].width = width
     wrap, editable = Alignment(wrap_text=True, vertical="top"), Protection(locked=False)
+    styles = _Styles()
     for row in range(2, form.PROPOSAL_ROWS + 2):
         sheet.row_dimensions[row].height = form.LINE_HEIGHT * 3
         for column in range(1, len(form.PROPOSAL_COLUMNS) + 1):
-            cell = sheet.cell(row, column)
-            cell.protection, cell.alignment = editable, wrap
-            cell.font = Font(name="Calibri")
+            styles.apply(sheet.cell(row, column), "input", protection=editable, alignment=wrap)
     fields = [f"{numbering.felder[f.id]} {f.titel}" for f in konzept.handlungsfelder]
     listed = ",".join(field.replace(",", " ") for field in [*fields, "anderes"])
     if len(listed) <= 250:  # Excel's limit for a list written into the validation

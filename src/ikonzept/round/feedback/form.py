@@ -24,7 +24,7 @@ PROPOSAL_COLUMNS = ("Handlungsfeld", "Bedarf oder Vorschlag", "Wer wäre beteili
 PROPOSAL_WIDTHS = (30, 55, 30, 35)
 HINTS_WIDTH = 75
 LINE_HEIGHT = 15  # points per line of wrapped text: spreadsheets do not measure it on opening
-PROPOSAL_ROWS = 30
+PROPOSAL_ROWS = 20
 
 # Custom document properties that mark a workbook as ours and say whom it was for.
 PROPERTY_FORM = "ikonzept-rueckmeldebogen"
