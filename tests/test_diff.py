@@ -302,3 +302,52 @@ def test_moved_items_name_where_they_stood() -> None:
     assert moved.nummer_alt == "1.1.1"
     info = EditionInfo("", "", 1, "2016-11-15", "")
     assert "verschoben von 1.1 nach " in headline(moved, Comparison(info, info, (moved,)))
+
+
+def test_a_new_field_is_shown_in_document_order_and_readers_never_see_ids() -> None:
+    from ikonzept.diff import comparison
+    from ikonzept.diff.report import plain_style, terminal
+    from ikonzept.diff.sides import Side
+    from ikonzept.model import Handlungsfeld, Saeule, Ziel
+
+    old = sample()
+    fields = list(old.handlungsfelder)
+    # A new field (5, last of the first pillar): its changes sort before those of field 1 (type
+    # „handlungsfeld“ first), but the report follows the document.
+    new_field = Handlungsfeld(
+        "digitales",
+        35,
+        "Digitale Teilhabe",
+        "Neu.",
+        Saeule.BILDUNG,
+        (Ziel("digital-ziel", "Alle sind online"),),
+    )
+    edited = dataclasses.replace(old, handlungsfelder=(*fields, new_field))
+    first = fields[0].ziele[1]
+    merged, _ = editions.merge(edited, first.massnahmen[0].id, first.massnahmen[1].id)
+    result = comparison(Side(old, "alt"), Side(merged, "neu"))
+    text = terminal(result, plain_style)
+    assert text.index("Handlungsfeld 1 Sprache") < text.index("Handlungsfeld 5 Digitale Teilhabe")
+    assert (
+        "zusammengeführt aus „1.2.1 Sprachcafés in allen Städten und Gemeinden einrichten“"
+        " und „1.2.2 " in text
+    )
+    assert first.massnahmen[0].id not in text.split("Zusammenfassung", 1)[1].replace(
+        "sprachcafes-und", ""
+    )
+
+
+def test_status_and_names_read_as_words() -> None:
+    from ikonzept.diff import comparison
+    from ikonzept.diff.report import plain_style, terminal
+    from ikonzept.diff.sides import Side
+
+    old = sample()
+    edited, _ = editions.set_stand(old, _measure_ids()[0])
+    measure = next(m for *_, m in edited.massnahmen() if m.id == _measure_ids()[0])
+    moved_actors = dataclasses.replace(measure, akteure=("vhs-duelmen",))
+    edited = editions._replace_measure(edited, measure.id, lambda m: moved_actors)
+    text = terminal(comparison(Side(old, "alt"), Side(edited, "neu")), plain_style)
+    assert "stand: [-offen-] → {+umgesetzt+}" in text
+    assert "akteure: [-" in text and "{+VHS Dülmen – Haltern am See – Havixbeck+}" in text
+    assert "vhs-duelmen" not in text
