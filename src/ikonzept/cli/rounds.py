@@ -50,7 +50,15 @@ class StatusFormat(enum.StrEnum):
     csv = "csv"
 
 
-def _konzept(ordner: Path | None) -> tuple[Path, Konzept]:
+FormatOption = Annotated[
+    StatusFormat, typer.Option("--format", "-f", help="Ausgabeformat: text, json oder csv.")
+]
+TodayOption = Annotated[
+    dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
+]
+
+
+def concept(ordner: Path | None) -> tuple[Path, Konzept]:
     """The concept, refused with a German message when it has errors."""
     from ikonzept.load.sources import default_concept_dir
     from ikonzept.validate import validate
@@ -70,15 +78,13 @@ def _konzept(ordner: Path | None) -> tuple[Path, Konzept]:
 @guarded
 def show(
     ordner: ConceptDir = None,
-    output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="Ausgabeformat: text, json oder csv.")
-    ] = StatusFormat.text,
+    output_format: FormatOption = StatusFormat.text,
 ) -> None:
     """Stand der Umsetzung: Maßnahmen je Handlungsfeld und je Kommune."""
     from ikonzept.round import memory
     from ikonzept.round.status import as_json, csv_rows, report
 
-    root, konzept = _konzept(ordner)
+    root, konzept = concept(ordner)
     waiting = memory.load(root).not_reported(konzept)
     status = report(konzept, waiting.measures, round_open=waiting.open)
     if output_format is StatusFormat.json:
@@ -169,7 +175,7 @@ def set_status(
             f"„{stand}“ ist kein Stand. Möglich sind: offen, in_umsetzung, umgesetzt, "
             "dauerhaft, zurueckgestellt, entfallen."
         )
-    root, konzept = _konzept(ordner)
+    root, konzept = concept(ordner)
     written = editing.apply(root, konzept, [editing.Change(massnahme, new, begruendung)])
     if written:
         print(f"{massnahme}: Stand „{new.label}“ in {written[0].relative_to(root)} eingetragen.")
@@ -227,184 +233,3 @@ def edition_new(
         "fortschreiben, in vorlage.yaml Nummer, Datum und Beratungsfolge anpassen, dann "
         "`ikonzept build`."
     )
-
-
-feedback_app = typer.Typer(
-    help="Rückmeldebögen (Excel) an die Akteure: ausgeben, einlesen, Rücklauf verfolgen.",
-    no_args_is_help=True,
-    options_metavar="[OPTIONEN]",
-    subcommand_metavar="BEFEHL [ARGUMENTE]...",
-)
-app.add_typer(feedback_app, name="feedback")
-
-
-class Recipients(enum.StrEnum):
-    akteur = "akteur"
-    kommune = "kommune"
-
-
-@feedback_app.command("export", options_metavar="[OPTIONEN]")
-@guarded
-def feedback_export(
-    ordner: ConceptDir = None,
-    output: Annotated[
-        Path,
-        typer.Option("--output", "-o", metavar="ORDNER", help="Zielordner für die Bögen."),
-    ] = Path("out/rueckmeldebogen"),
-    nach: Annotated[
-        Recipients,
-        typer.Option("--nach", help="Ein Bogen je Akteur (Vorgabe) oder je Kommune."),
-    ] = Recipients.akteur,
-    bis: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--bis",
-            metavar="JJJJ-MM-TT",
-            formats=["%Y-%m-%d"],
-            help="Rücksendefrist, steht im Bogen.",
-        ),
-    ] = None,
-    today: Annotated[
-        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
-    ] = None,
-) -> None:
-    """Rückmeldebögen ausgeben: je Akteur eine Arbeitsmappe mit den Maßnahmen, die ihn
-    nennen (Stand neu, Begründung, Anmerkung; Blatt für neue Vorschläge). Die Runde wird in
-    rueckmeldungen/runde.yaml vermerkt."""
-    from ikonzept.round.feedback.export import export
-
-    root, konzept = _konzept(ordner)
-    result = export(
-        root,
-        konzept,
-        output,
-        nach=nach.value,
-        bis=bis.date() if bis else None,
-        heute=today.date() if today else None,
-    )
-    print(
-        f"{len(result.files)} Rückmeldebögen mit {result.measures} Maßnahmen in {output} "
-        "geschrieben."
-    )
-    print(
-        f"Die Runde ist in {result.round_file.relative_to(root)} vermerkt; "
-        "`ikonzept feedback status` zeigt, wer noch antworten muss."
-    )
-
-
-def _folder_and_files(paths: list[Path]) -> tuple[Path | None, list[Path]]:
-    """`[ORDNER] DATEI…`: a first path that is a concept folder is the folder."""
-    if paths and paths[0].is_dir() and (paths[0] / "konzept.yaml").is_file():
-        return paths[0], paths[1:]
-    return None, paths
-
-
-@feedback_app.command("import", options_metavar="[OPTIONEN]")
-@guarded
-def feedback_import(
-    pfade: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="[ORDNER] DATEI...", help="Konzeptordner und Bögen.", show_default=False
-        ),
-    ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Nur zeigen, was sich ändern würde.")
-    ] = False,
-    today: Annotated[
-        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
-    ] = None,
-) -> None:
-    """Ausgefüllte Rückmeldebögen einlesen: Stände und Begründungen ins Konzept, Anmerkungen
-    und Vorschläge in einen Bericht (rueckmeldungen/bericht-DATUM.md). Hat ein Bogen einen
-    Fehler, ändert sich nichts; widersprechen sich zwei Bögen, bleibt die Maßnahme, wie sie
-    ist."""
-    from ikonzept.round.feedback.apply import import_forms
-
-    ordner, files = _folder_and_files(pfade)
-    if not files:
-        raise UsageError("Welche Bögen? Geben Sie die ausgefüllten .xlsx-Dateien an.")
-    root, konzept = _konzept(ordner)
-    result = import_forms(
-        root, konzept, files, dry_run=dry_run, today=today.date() if today else None
-    )
-    intake = result.intake
-    count = len(intake.changes)
-    changed = f"{count} {'Stand' if count == 1 else 'Stände'}"
-    would = "würde sich ändern" if count == 1 else "würden sich ändern"
-    verb = would if dry_run else "geändert"
-    forms = len(intake.forms)
-    print(f"{forms} {'Bogen' if forms == 1 else 'Bögen'} gelesen; {changed} {verb}.")
-    titles = {m.id: m for _f, _z, m in konzept.massnahmen()}
-    for change in intake.changes:
-        old = titles[change.massnahme].stand.label
-        reason = f" ({change.begruendung})" if change.begruendung else ""
-        print(f"  {change.massnahme}: {old} → {change.stand.label}{reason}")
-    for conflict in intake.conflicts:
-        said = "; ".join(f"{file}: {stand.label}" for file, stand in conflict.reports)
-        print(f"  Widerspruch, nicht übernommen: {conflict.massnahme} ({said})")
-    remarks = sum(1 for a in intake.answers if a.anmerkung) + len(intake.proposals)
-    if result.report is not None:
-        print(f"{remarks} Anmerkungen und Vorschläge im Bericht {result.report.relative_to(root)}.")
-    elif remarks:
-        print(f"{remarks} Anmerkungen und Vorschläge kämen in den Bericht.")
-    if result.waiting:
-        print(f"Noch ausstehend: {len(result.waiting)} (`ikonzept feedback status`).")
-
-
-@feedback_app.command("status", options_metavar="[OPTIONEN]")
-@guarded
-def feedback_status(
-    ordner: ConceptDir = None,
-    output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="Ausgabeformat: text, json oder csv.")
-    ] = StatusFormat.text,
-) -> None:
-    """Wer hat noch nicht geantwortet? Mit öffentlicher E-Mail-Adresse, für die Erinnerung."""
-    from ikonzept.round import memory
-
-    root, konzept = _konzept(ordner)
-    round_ = memory.load(root)
-    if not round_.requests:
-        print("Es läuft keine Rückmelderunde (`ikonzept feedback export` beginnt eine).")
-        return
-    actors = {a.id: a for a in konzept.akteure}
-    rows = []
-    for request in round_.requests:
-        if request.zurueck is not None:
-            continue
-        actor = actors.get(request.empfaenger)
-        email = actor.kontakt.email if actor and actor.kontakt and actor.kontakt.email else ""
-        name = actor.name if actor else request.empfaenger
-        rows.append(
-            [
-                request.empfaenger,
-                name,
-                email,
-                f"{request.angefragt:%d.%m.%Y}",
-                str(len(request.massnahmen)),
-            ]
-        )
-    answered = len(round_.requests) - len(rows)
-    if output_format is StatusFormat.json:
-        keys = ("id", "name", "email", "angefragt", "massnahmen")
-        print(
-            json.dumps(
-                [dict(zip(keys, row, strict=True)) for row in rows], ensure_ascii=False, indent=2
-            )
-        )
-        return
-    if output_format is StatusFormat.csv:
-        from ikonzept.cells import german_csv
-
-        header = ["ID", "Name", "E-Mail", "angefragt am", "Maßnahmen"]
-        sys.stdout.write(german_csv([header, *rows]))
-        return
-    frist = f", Frist {round_.stichtag:%d.%m.%Y}" if round_.stichtag else ""
-    print(
-        f"Rückmelderunde zur Ausgabe {round_.ausgabe}{frist}: {answered} von "
-        f"{len(round_.requests)} Bögen zurück."
-    )
-    for _ident, name, email, asked, count in rows:
-        contact = email or "keine öffentliche E-Mail-Adresse"
-        print(f"  {name} – {contact} (angefragt am {asked}, {count} Maßnahmen)")

@@ -72,6 +72,35 @@ class Round:
         return dataclasses.replace(self, requests=requests)
 
 
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """Someone asked who has not answered: for the reminder."""
+
+    empfaenger: str
+    name: str
+    email: str  # the public contact address, or empty
+    angefragt: dt.date
+    massnahmen: int
+
+
+def reminders(round_: Round, konzept: Konzept) -> list[Reminder]:
+    actors = {a.id: a for a in konzept.akteure}
+    towns = {k.id: k.name for k in konzept.kommunen}
+    result = []
+    for request in round_.requests:
+        if request.zurueck is not None:
+            continue
+        actor = actors.get(request.empfaenger)
+        email = actor.kontakt.email if actor and actor.kontakt and actor.kontakt.email else ""
+        name = actor.name if actor else towns.get(request.empfaenger, request.empfaenger)
+        result.append(
+            Reminder(
+                request.empfaenger, name, email or "", request.angefragt, len(request.massnahmen)
+            )
+        )
+    return result
+
+
 def load(root: Path) -> Round:
     path = root / FILE
     if not path.is_file():
