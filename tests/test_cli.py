@@ -10,7 +10,7 @@ import pytest
 
 from ikonzept import __version__
 from ikonzept.cli import main
-from tests.conftest import SAMPLE, RunCli, snapshot
+from tests.conftest import ROOT, SAMPLE, RunCli, snapshot
 
 
 def _broken_copy(tmp_path: Path) -> Path:
@@ -159,3 +159,25 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert done.returncode == 0
     assert done.stdout.endswith("0 Fehler, 0 Warnungen in 37 Dateien\n")
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`ikonzept feedback status | head -1`: the reader leaving is no error to report."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE, as after `head` has quit
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "ikonzept", "feedback", "status", str(ROOT / "concept-2019")],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1
+    assert done.stderr == ""

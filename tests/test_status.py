@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE, RunCli
+from tests.conftest import ROOT, SAMPLE, RunCli
 
 FELD = "handlungsfelder/01-sprache.yaml"
 
@@ -136,3 +136,14 @@ def test_csv_cells_never_become_formulas() -> None:
     text = german_csv([['=HYPERLINK("x")', "+1", "-Beratung", "@Team", "12", "Text"]])
     row = next(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     assert row == ['\'=HYPERLINK("x")', "'+1", "'-Beratung", "'@Team", "12", "Text"]
+
+
+def test_status_view_in_a_narrow_terminal_wraps_names_and_keeps_the_numbers(
+    run_cli: RunCli,
+) -> None:
+    text = run_cli("status", str(ROOT / "concept-2019"), env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "…" not in text  # no name is cut off; long ones take two lines
+    assert "9 Interkulturelle" in text and "Antidiskriminierung" in text
+    summe = next(line for line in text.splitlines() if line.strip().startswith("Summe"))
+    assert summe.split()[1:] == ["61", "7", "5", "5", "1", "2", "50", "81"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -127,6 +128,11 @@ def guarded(command: F) -> F:
         except KeyboardInterrupt:
             _stderr("Abgebrochen.")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (`ikonzept status | head`): nothing to report, and the
+            # interpreter's final flush must not fail again on the closed pipe.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except OSError as error:
             # The file system refused (full disk, no permission, a file where a folder
             # belongs): not a bug, and atomic writes have left the old files as they were.

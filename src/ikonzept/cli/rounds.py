@@ -117,13 +117,13 @@ def _print_status(status: StatusReport) -> None:
     console = Console(highlight=False)
     console.print(f"[bold]{status.titel}[/]: Stand der Umsetzung")
     for rows, first in ((status.felder, "Handlungsfeld"), (status.kommunen, "Kommune")):
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+        table = Table(box=box.SIMPLE_HEAD, padding=0, pad_edge=False)
         heads = [_SHORT.get(stand.value, stand.label) for stand in STAENDE]
         heads += ["nicht\ngemeldet"] if status.round_open else []
         widths = [max(len(line) for line in head.splitlines()) for head in [*heads, "Summe"]]
-        # The names give way (…) so that the numbers always fit the terminal.
-        room = console.width - sum(width + 2 for width in widths) - 3
-        table.add_column(first, no_wrap=True, overflow="ellipsis", max_width=max(12, room))
+        # The names wrap so that the numbers always fit the terminal; none is cut off.
+        room = console.width - sum(width + 1 for width in widths) - 3
+        table.add_column(first, overflow="fold", max_width=max(12, room))
         for head, width in zip([*heads, "Summe"], widths, strict=True):
             table.add_column(head, justify="right", min_width=width, no_wrap=True)
         for index, row in enumerate((*rows, status.summe)):
