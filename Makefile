@@ -8,8 +8,8 @@ SOURCES := src tests $(wildcard benchmarks)
 
 # WeasyPrint needs Pango, and HarfBuzz-Subset for small, byte-identical font subsets.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-# The tests read the text of the PDFs with pdftotext.
-TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils
+# The tests read the text of the PDFs with pdftotext and open the web site in chromium.
+TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 system-deps:
@@ -36,7 +36,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python test-system-deps
 
 demo: $(VENV)/.installed
 	$(BIN)/ikonzept build concept --output out
+	$(BIN)/ikonzept site concept --output out/site
 	$(BIN)/ikonzept build concept-2019 --output out/2019
+	$(BIN)/ikonzept site concept-2019 --output out/2019/site
 
 test: lint typecheck pytest
 

@@ -30,6 +30,7 @@ from pathlib import Path
 import bench_build
 import bench_diff
 import bench_round
+import bench_site
 from bench_core import (
     NO_CACHE,
     ROOT,
@@ -49,7 +50,7 @@ from bench_core import (
 LARGE = Path("benchmarks/data/large")  # relative to ROOT, as the commands are shown
 RESULTS = ROOT / "benchmarks" / "results" / "latest.md"
 SINGLE_FILES = ("konzept", "glossar", "abkuerzungen", "rechtsgrundlagen", "beteiligung", "vorlage")
-QUICK = ("help", "validate-sample", "validate-large", "check-jsonschema", "diff", "round")
+QUICK = ("help", "validate-sample", "validate-large", "check-jsonschema", "diff", "round", "site")
 CHOICES = (*QUICK, *bench_build.GROUPS)
 
 
@@ -257,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     if "round" in wanted:
         bench_round.prepare(large)
         selected += bench_round.benchmarks(large)
+    if "site" in wanted:
+        selected += bench_site.benchmarks(large)
     own = cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     since = (busy_seconds(), own, time.perf_counter())
     results = []
@@ -267,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         results.append(result)
     diff_check = bench_diff.check(large) if "diff" in wanted else None
     round_note = bench_round.real_import(large) if "round" in wanted else None
+    site_note = (
+        f"{bench_site.page_weights()}\n{bench_site.filter_timing()}" if "site" in wanted else None
+    )
     with tempfile.TemporaryDirectory(prefix="ikonzept-bench-") as work:
         if "build" in wanted:
             results += bench_build.run_build(large, Path(work), args.build_runs, args.runs, _log)
@@ -278,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     text = report(large, other_load(since), results, runs, imports, diff_check)
     if round_note:
         text += f"\n{round_note}\n"
+    if site_note:
+        text += f"\n{site_note}\n"
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
     print("\n" + text + f"\nwritten to {RESULTS.relative_to(ROOT)}")

@@ -56,3 +56,25 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(BuildOptions(root=SAMPLE, out=out, html=True))
     assert result.built and max(result.pages.values()) > 80
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory, sample_build: Path) -> Path:
+    """The sample's web site, with the PDFs of the session's build to download."""
+    from ikonzept.site.build import SiteOptions, build_site
+
+    out = tmp_path_factory.mktemp("sample-site") / "site"
+    result = build_site(SiteOptions(root=SAMPLE, out=out, pdfs=sample_build))
+    assert result.written and result.downloads >= 2
+    return out
+
+
+@pytest.fixture(scope="session")
+def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the sample's second edition (status of every measure, chart)."""
+    from ikonzept.site.build import SiteOptions, build_site
+
+    out = tmp_path_factory.mktemp("edition-site") / "site"
+    result = build_site(SiteOptions(root=ROOT / "concept-2019", out=out))
+    assert result.written
+    return out

@@ -52,14 +52,14 @@ def test_findings_name_file_line_and_column_with_suggestion(
     assert "Fehler IK101" in first
     assert "Unbekannter Schlüssel „massnahmem“" in first
     assert "Meinten Sie „massnahmen“?" in first
-    assert last == "1 Fehler, 0 Warnungen in 37 Dateien"
+    assert last == "1 Fehler, 0 Warnungen in 38 Dateien"
 
 
 def test_json_format_is_machine_readable(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("validate", str(_broken_copy(tmp_path)), "--format", "json")
     assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert document["zusammenfassung"] == {"fehler": 1, "warnungen": 0, "dateien": 37}
+    assert document["zusammenfassung"] == {"fehler": 1, "warnungen": 0, "dateien": 38}
     (befund,) = document["befunde"]
     assert befund["datei"] == "handlungsfelder/01-sprache.yaml"
     assert befund["regel"] == "IK101"
@@ -158,7 +158,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0
-    assert done.stdout.endswith("0 Fehler, 0 Warnungen in 37 Dateien\n")
+    assert done.stdout.endswith("0 Fehler, 0 Warnungen in 38 Dateien\n")
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

@@ -22,7 +22,7 @@ def sample() -> Konzept:
 def test_sample_validates_strictly_without_findings(run_cli: RunCli) -> None:
     result = run_cli("validate", str(SAMPLE), "--strict")
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "0 Fehler, 0 Warnungen in 37 Dateien"
+    assert result.stdout.splitlines()[-1] == "0 Fehler, 0 Warnungen in 38 Dateien"
 
 
 def test_sample_is_real_sized(sample: Konzept) -> None:

@@ -1,4 +1,5 @@
-"""An installed wheel carries its schemas and templates: validate the sample from it."""
+"""An installed wheel carries its schemas and templates: validate the sample from it, and
+write its web site."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def test_wheel_validates_the_sample(tmp_path: Path) -> None:
         check=True,
     )  # fmt: skip
     (wheel,) = wheels.glob("ikonzept-*.whl")
-    site = tmp_path / "site"
+    site = tmp_path / "installed"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
          "--target", str(site), str(wheel)],
@@ -43,3 +44,10 @@ def test_wheel_validates_the_sample(tmp_path: Path) -> None:
         cwd=outside, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert str(site) in located.stdout
+    web = outside / "web"
+    written = subprocess.run(
+        [sys.executable, "-m", "ikonzept", "site", str(SAMPLE), "-o", str(web), "-q"],
+        cwd=outside, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert (web / "assets" / "site.js").is_file() and (web / "akteure.html").is_file()

@@ -18,6 +18,7 @@ SCHEMA_FILES = (
     "rechtsgrundlagen.schema.json",
     "beteiligung.schema.json",
     "vorlage.schema.json",
+    "webseite.schema.json",
     "schnappschuss.schema.json",
     "diff.schema.json",
 )
@@ -93,6 +94,17 @@ ansprechpersonen:
         """\
 - begriff: Integrationskonzept
   erklaerung: Die gemeinsame Planung der Integrationsarbeit im Kreis.
+""",
+    ),
+    "webseite.yaml": (
+        "webseite",
+        """\
+# Für die Internetseiten (ikonzept site). Alles ist optional; was fehlt, ergänzt ikonzept.
+kontakt:
+  email: integration@example.org
+lizenz: dl-de/by-2-0
+barrierefreiheit:
+  stand: teilweise
 """,
     ),
     "abkuerzungen.yaml": (

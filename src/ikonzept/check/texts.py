@@ -38,11 +38,7 @@ def prose(konzept: Konzept) -> Iterator[Text]:
                 yield from _at(massnahme.origin, "titel", massnahme.titel)
                 yield from _at(massnahme.origin, "beschreibung", massnahme.beschreibung)
                 yield from _at(massnahme.origin, "stand_begruendung", massnahme.stand_begruendung)
-    for akteur in konzept.akteure:
-        yield from _at(akteur.origin, "aufgaben", akteur.aufgaben)
-        for angebot in akteur.angebote:
-            yield from _at(angebot.origin, "titel", angebot.titel)
-            yield from _at(angebot.origin, "beschreibung", angebot.beschreibung)
+    yield from _akteure(konzept)
     for begriff in konzept.glossar:
         yield from _at(begriff.origin, "erklaerung", begriff.erklaerung)
     for grundlage in konzept.rechtsgrundlagen:
@@ -51,6 +47,28 @@ def prose(konzept: Konzept) -> Iterator[Text]:
         yield from _at(schritt.origin, "beschreibung", schritt.beschreibung)
     if konzept.vorlage:
         yield from _vorlage(konzept)
+    if konzept.webseite:
+        yield from _webseite(konzept)
+
+
+def _webseite(konzept: Konzept) -> Iterator[Text]:
+    webseite = konzept.webseite
+    assert webseite is not None
+    origin = webseite.origin
+    for key in ("einleitung", "impressum", "leichte_sprache"):
+        yield from _at(origin, key, getattr(webseite, key))
+    statement = Origin(origin.file, ("barrierefreiheit",))
+    for index, mangel in enumerate(webseite.barrierefreiheit.maengel):
+        yield Text(Origin(origin.file, ("barrierefreiheit", "maengel", index)), mangel)
+    yield from _at(statement, "ombudsstelle", webseite.barrierefreiheit.ombudsstelle)
+
+
+def _akteure(konzept: Konzept) -> Iterator[Text]:
+    for akteur in konzept.akteure:
+        yield from _at(akteur.origin, "aufgaben", akteur.aufgaben)
+        for angebot in akteur.angebote:
+            yield from _at(angebot.origin, "titel", angebot.titel)
+            yield from _at(angebot.origin, "beschreibung", angebot.beschreibung)
 
 
 def _vorlage(konzept: Konzept) -> Iterator[Text]:

@@ -32,6 +32,7 @@ class Kind(enum.Enum):
     RECHTSGRUNDLAGEN = "rechtsgrundlagen"
     BETEILIGUNG = "beteiligung"
     VORLAGE = "vorlage"
+    WEBSEITE = "webseite"
 
 
 SINGLE_FILES: dict[str, Kind] = {
@@ -41,6 +42,7 @@ SINGLE_FILES: dict[str, Kind] = {
     "rechtsgrundlagen.yaml": Kind.RECHTSGRUNDLAGEN,
     "beteiligung.yaml": Kind.BETEILIGUNG,
     "vorlage.yaml": Kind.VORLAGE,
+    "webseite.yaml": Kind.WEBSEITE,
 }
 FOLDERS: dict[str, Kind] = {"handlungsfelder": Kind.HANDLUNGSFELD, "akteure": Kind.AKTEUR}
 

@@ -266,6 +266,35 @@ class Vorlage:
 
 
 @dataclass(frozen=True, slots=True)
+class Barrierefreiheit:
+    """The facts of the accessibility statement that only the county can know."""
+
+    stand: str = "teilweise"  # vollstaendig | teilweise | nicht
+    erstellt_am: dt.date | None = None
+    bewertung: str | None = None
+    maengel: tuple[str, ...] = ()
+    kontakt: Kontakt | None = None
+    ombudsstelle: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Webseite:
+    """What `ikonzept site` needs beyond the concept (webseite.yaml); all optional."""
+
+    basis_url: str | None = None
+    einleitung: str | None = None
+    kontakt: Kontakt | None = None
+    impressum: str | None = None
+    lizenz: str = "dl-de/by-2-0"
+    namensnennung: str | None = None
+    regionalschluessel: str | None = None
+    leichte_sprache: str | None = None
+    gebaerdensprache: str | None = None
+    barrierefreiheit: Barrierefreiheit = Barrierefreiheit()
+    origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Konzept:
     """One edition of an integration concept."""
 
@@ -282,6 +311,7 @@ class Konzept:
     rechtsgrundlagen: tuple[Rechtsgrundlage, ...] = ()
     beteiligung: tuple[Beteiligungsschritt, ...] = ()
     vorlage: Vorlage | None = None
+    webseite: Webseite | None = None
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
 
     def massnahmen(self) -> list[tuple[Handlungsfeld, Ziel, Massnahme]]:

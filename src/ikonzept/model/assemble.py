@@ -21,6 +21,7 @@ from ikonzept.model import (
     Ansprechperson,
     Ausgabe,
     Auswirkungen,
+    Barrierefreiheit,
     Begriff,
     Begruendung,
     Beratung,
@@ -38,6 +39,7 @@ from ikonzept.model import (
     Saeule,
     Stand,
     Vorlage,
+    Webseite,
     Ziel,
 )
 
@@ -73,6 +75,7 @@ def assemble(documents: Sequence[Document]) -> Konzept | None:
         rechtsgrundlagen=_items(by_kind[Kind.RECHTSGRUNDLAGEN], _rechtsgrundlage),
         beteiligung=_items(by_kind[Kind.BETEILIGUNG], _schritt),
         vorlage=_vorlage(by_kind[Kind.VORLAGE][0]) if by_kind[Kind.VORLAGE] else None,
+        webseite=_webseite(by_kind[Kind.WEBSEITE][0]) if by_kind[Kind.WEBSEITE] else None,
     )
 
 
@@ -253,5 +256,33 @@ def _vorlage(document: Document) -> Vorlage:
         bezug=_tuple(data, "bezug"),
         anlagen=tuple(Anlage(a["titel"], a.get("datei")) for a in data.get("anlagen") or ()),
         unterschrift=data.get("unterschrift"),
+        origin=Origin(document.rel),
+    )
+
+
+def _webseite(document: Document) -> Webseite:
+    data = document.data or {}
+    kontakt = data.get("kontakt")
+    barrierefreiheit = data.get("barrierefreiheit") or {}
+    erstellt = barrierefreiheit.get("erstellt_am")
+    meldestelle = barrierefreiheit.get("kontakt")
+    return Webseite(
+        basis_url=data.get("basis_url"),
+        einleitung=data.get("einleitung"),
+        kontakt=Kontakt(**kontakt) if kontakt else None,
+        impressum=data.get("impressum"),
+        lizenz=data.get("lizenz", "dl-de/by-2-0"),
+        namensnennung=data.get("namensnennung"),
+        regionalschluessel=data.get("regionalschluessel"),
+        leichte_sprache=data.get("leichte_sprache"),
+        gebaerdensprache=data.get("gebaerdensprache"),
+        barrierefreiheit=Barrierefreiheit(
+            stand=barrierefreiheit.get("stand", "teilweise"),
+            erstellt_am=_date(erstellt) if erstellt else None,
+            bewertung=barrierefreiheit.get("bewertung"),
+            maengel=_tuple(barrierefreiheit, "maengel"),
+            kontakt=Kontakt(**meldestelle) if meldestelle else None,
+            ombudsstelle=barrierefreiheit.get("ombudsstelle"),
+        ),
         origin=Origin(document.rel),
     )

@@ -15,6 +15,20 @@ ACTOR_KINDS: dict[str, str] = {
     "sonstige": "Weitere Akteure",
 }
 
+# One actor of a kind, for a directory entry („Bildungsträger · tätig in Dülmen“).
+ACTOR_KIND: dict[str, str] = {
+    "behoerde": "Behörde",
+    "wohlfahrtsverband": "Wohlfahrtsverband",
+    "bildungstraeger": "Bildungsträger",
+    "schule": "Schule",
+    "kita": "Kindertageseinrichtung oder Familienzentrum",
+    "kirche": "Kirche oder Religionsgemeinschaft",
+    "verein": "Verein",
+    "initiative": "Ehrenamtliche Initiative",
+    "migrantenorganisation": "Migrantenorganisation",
+    "sonstige": "Weiterer Akteur",
+}
+
 LANGUAGES: dict[str, str] = {
     "de": "Deutsch", "en": "Englisch", "fr": "Französisch", "ar": "Arabisch",
     "fa": "Persisch", "ps": "Paschtu", "ur": "Urdu", "tr": "Türkisch", "ku": "Kurdisch",

@@ -51,7 +51,7 @@ class MarkdownRenderer:
         """A text of paragraphs, lists and footnotes, its headings below ``heading_offset``."""
         if not text:
             return ""
-        env: dict[str, Any] = {}
+        env = self._new_env()
         tokens = self._md.parse(text, env)
         body, notes = _split_footnotes(tokens)
         for token in body:
@@ -61,7 +61,14 @@ class MarkdownRenderer:
             ident: self._inline_html(note_tokens, env) for ident, note_tokens in notes.items()
         }
         self._sanitize(body)
-        return str(self._md.renderer.render(body, self._md.options, env))
+        return str(self._md.renderer.render(body, self._md.options, env)) + self._after(env)
+
+    def _new_env(self) -> dict[str, Any]:
+        return {}
+
+    def _after(self, env: dict[str, Any]) -> str:
+        """What follows a text block: nothing in print, where notes float to the page foot."""
+        return ""
 
     def inline(self, text: str | None) -> str:
         """A one-line text (a title): no paragraph around it."""
@@ -104,12 +111,15 @@ class MarkdownRenderer:
                     alt.content = f"[Bild: {child.content}]" if child.content else "[Bild]"
                     result.append(alt)
                     continue
-                # Absolute, so that the written HTML renders the same from anywhere.
-                child.attrSet("src", (self._root / src).resolve().as_uri())
+                child.attrSet("src", self._image_src(src))
             if child.children:
                 child.children = self._safe_inline(child.children)
             result.append(child)
         return result
+
+    def _image_src(self, src: str) -> str:
+        # Absolute, so that the written HTML renders the same from anywhere.
+        return (self._root / src).resolve().as_uri()
 
     def _image_allowed(self, src: str) -> bool:
         return image_problem(src, self._root) is None

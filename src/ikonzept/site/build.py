@@ -1,0 +1,205 @@
+"""``ikonzept site``: validate, then write the concept and the actor directory as a static,
+self-contained web site with its open data.
+
+Same files in, same bytes out: nothing depends on the clock (the directory's date comes
+from its files), and every list has a fixed order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from ikonzept.errors import UsageError
+from ikonzept.site.output import SiteFolder, check_target
+
+if TYPE_CHECKING:
+    from ikonzept.site.pages import Page, SiteView
+    from ikonzept.site.render import SiteRenderer
+    from ikonzept.validate import Validation
+
+ASSETS = ("site.css", "site.js")
+ASSET_FOLDER = "assets"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    root: Path
+    out: Path
+    basis_url: str | None = None
+    pdfs: Path | None = None  # where `ikonzept build` wrote the PDFs; default: out's parent
+    templates: Path | None = None
+    today: dt.date | None = None
+
+
+@dataclass(slots=True)
+class SiteResult:
+    validation: Validation
+    pages: int = 0
+    files: int = 0
+    bytes: int = 0
+    downloads: int = 0
+    hints: list[str] = field(default_factory=list)
+
+    @property
+    def written(self) -> bool:
+        return self.files > 0
+
+
+def base_url(value: str | None) -> str | None:
+    """The base address with exactly one trailing slash; None stays None."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
+        raise UsageError(
+            f"„{value}“ ist keine Internetadresse. Die Basisadresse beginnt mit https://, "
+            "z. B. https://www.kreis-coesfeld.de/integrationskonzept/."
+        )
+    return value.rstrip("/") + "/"
+
+
+def build_site(options: SiteOptions, progress: Progress | None = None) -> SiteResult:
+    """Write the site; returns without writing anything when validation finds errors."""
+    from ikonzept.validate import validate
+
+    step = progress or (lambda _text: None)
+    check_target(options.out, options.root)
+    basis = base_url(options.basis_url)
+    step("Laden und prüfen")
+    validation = validate(options.root, options.today)
+    result = SiteResult(validation)
+    konzept = validation.konzept
+    if validation.failed() or konzept is None:
+        return result
+
+    from ikonzept.resources import template_dirs
+    from ikonzept.site import downloads, freshness
+    from ikonzept.site.pages import pages, site_view
+    from ikonzept.site.render import SiteRenderer
+
+    step("Seiten setzen")
+    webseite = konzept.webseite
+    basis = basis or base_url(webseite.basis_url if webseite else None)
+    actor_files = sorted((options.root / "akteure").glob("*.y*ml"))
+    stand = freshness.last_changed(options.root, actor_files) or konzept.ausgabe.stand
+    pdfs = options.pdfs if options.pdfs is not None else options.out.resolve().parent
+    offered = downloads.find(konzept, pdfs)
+    view = site_view(konzept, stand, offered, basis)
+    dirs = template_dirs(options.root, options.templates)
+    renderer = SiteRenderer(view, dirs, options.root)
+    all_pages = list(pages(view))
+    folder = SiteFolder(options.out)
+    try:
+        _write(folder, result, renderer, view, all_pages, dirs, options.root)
+        step("Schreiben")
+        folder.commit()
+    except BaseException:
+        folder.discard()
+        raise
+    result.hints = _hints(view, pdfs)
+    return result
+
+
+def _write(
+    folder: SiteFolder, result: SiteResult, renderer: SiteRenderer, view: SiteView,
+    all_pages: list[Page], dirs: list[Path], root: Path,
+) -> None:  # fmt: skip
+    from ikonzept.check.domain.references import image_problem
+    from ikonzept.site import dcat, opendata
+
+    def put(path: str, data: str | bytes) -> int:
+        result.files += 1
+        size = folder.write(path, data)
+        result.bytes += size
+        return size
+
+    data = opendata.files(view)
+    sizes = {path: put(path, text) for path, text in data.items()}
+    put(f"{opendata.FOLDER}/{dcat.FILE}", dcat.catalog(view, sizes))
+    renderer.env.globals["datendateien"] = _data_files(sizes)
+    for page in all_pages:
+        put(page.path, renderer.render(page, all_pages))
+    result.pages = len(all_pages)
+    for asset in ASSETS:
+        source = next(d / "site" / asset for d in dirs if (d / "site" / asset).is_file())
+        put(f"{ASSET_FOLDER}/{asset}", source.read_bytes())
+    images = set(renderer.markdown.images)
+    if view.logo:
+        images.add(view.logo)
+    for image in sorted(images):
+        if image_problem(image, root) is None:  # validated; checked again before reading
+            put(image, (root / image).read_bytes())
+    for download in view.downloads:
+        result.files += 1
+        result.bytes += folder.copy(download.path, download.source)
+        result.downloads += 1
+    if view.basis_url:
+        put("sitemap.xml", _sitemap(view, all_pages))
+        put("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {view.basis_url}sitemap.xml\n")
+
+
+def _data_files(sizes: dict[str, int]) -> dict[str, Any]:
+    """What the data page tells about each file: from the definitions that wrote them."""
+    from ikonzept.site import dcat, opendata
+
+    def path(name: str) -> str:
+        return f"{opendata.FOLDER}/{name}"
+
+    return {
+        "tabellen": [
+            {"anker": t.datei.removesuffix(".csv"), "titel": t.titel,
+             "beschreibung": t.beschreibung, "datei": t.datei, "path": path(t.datei),
+             "bytes": sizes[path(t.datei)], "spalten": t.columns}
+            for t in opendata.TABLES
+        ],
+        "json": {"datei": opendata.JSON_FILE, "path": path(opendata.JSON_FILE),
+                 "bytes": sizes[path(opendata.JSON_FILE)]},
+        "katalog": path(dcat.FILE),
+    }  # fmt: skip
+
+
+def _sitemap(view: SiteView, all_pages: list[Page]) -> str:
+    from ikonzept.site.pages import NOT_FOUND
+
+    lastmod = view.verzeichnis_stand.isoformat()
+    urls = "".join(
+        f"  <url><loc>{escape(f'{view.basis_url}{page.path}')}</loc>"
+        f"<lastmod>{lastmod}</lastmod></url>\n"
+        for page in all_pages
+        if page.path != NOT_FOUND
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{urls}</urlset>\n"
+    )
+
+
+def _hints(view: SiteView, pdfs: Path) -> list[str]:
+    """What the author should add for a complete site; not errors."""
+    hints = []
+    webseite = view.konzept.webseite
+    if not view.basis_url:
+        hints.append(
+            "Ohne Basisadresse (--basis-url oder basis_url in webseite.yaml) gibt es keine "
+            "Sitemap und keine kanonischen Links."
+        )
+    contact = webseite and (webseite.barrierefreiheit.kontakt or webseite.kontakt)
+    if not (contact and contact.email):
+        hints.append(
+            "Für Meldungen von Barrieren fehlt eine E-Mail-Adresse (kontakt.email in "
+            "webseite.yaml); die Erklärung zur Barrierefreiheit nennt nur die Anschrift."
+        )
+    if not view.downloads:
+        hints.append(
+            f"In „{pdfs}“ liegen keine PDFs dieser Ausgabe. Mit `ikonzept build` davor bietet "
+            "die Startseite das Konzept zum Herunterladen an."
+        )
+    return hints

@@ -1,0 +1,174 @@
+"""DCAT-AP.de metadata for the open data (RDF/XML), the catalogue format that Open.NRW and
+GovData harvest.
+
+Two datasets: the actor directory (JSON and two CSV files) and the measures. Without a base
+address the URIs stay relative to the catalogue file; harvesters resolve them against the
+address they fetched it from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree as ET
+
+from ikonzept.site.opendata import FOLDER, JSON_FILE, TABLES
+
+if TYPE_CHECKING:
+    from ikonzept.site.pages import SiteView
+
+FILE = "katalog.rdf"
+
+_NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "dcatde": "http://dcat-ap.de/def/dcatde/",
+}
+_EU = "http://publications.europa.eu/resource/authority/"
+_DATE = "http://www.w3.org/2001/XMLSchema#date"
+_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_FORMATS = {".csv": ("CSV", "text/csv"), ".json": ("JSON", "application/json")}
+
+
+def _q(name: str) -> str:
+    prefix, local = name.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Dataset:
+    anker: str
+    titel: str
+    beschreibung: str
+    dateien: tuple[str, ...]
+    schlagworte: tuple[str, ...]
+
+
+class _Writer:
+    def __init__(self, view: SiteView, sizes: dict[str, int]) -> None:
+        self.view = view
+        self.sizes = sizes
+        # From daten/katalog.rdf, the site root is one folder up.
+        self.root = view.basis_url or "../"
+
+    def url(self, path: str) -> str:
+        return f"{self.root}{path}"
+
+    def text(self, parent: ET.Element, name: str, value: str, datatype: str | None = None) -> None:
+        element = ET.SubElement(parent, _q(name))
+        element.text = value
+        if datatype:
+            element.set(_q("rdf:datatype"), datatype)
+
+    def ref(self, parent: ET.Element, name: str, uri: str) -> None:
+        ET.SubElement(parent, _q(name)).set(_q("rdf:resource"), uri)
+
+    def catalog(self) -> ET.Element:
+        view = self.view
+        konzept = view.konzept
+        rdf = ET.Element(_q("rdf:RDF"))
+        catalog = ET.SubElement(rdf, _q("dcat:Catalog"))
+        catalog.set(_q("rdf:about"), self.url("daten.html#katalog"))
+        self.text(catalog, "dct:title", f"Offene Daten: {konzept.titel}")
+        self.text(catalog, "dct:description",
+                  f"Daten aus dem {konzept.titel}: das Verzeichnis der Akteure und ihrer "
+                  "Angebote und die empfohlenen Maßnahmen mit ihrem Stand.")  # fmt: skip
+        self.publisher(catalog)
+        self.ref(catalog, "foaf:homepage", self.url("index.html"))
+        self.ref(catalog, "dct:language", f"{_EU}language/DEU")
+        self.text(catalog, "dct:modified", view.verzeichnis_stand.isoformat(), _DATE)
+        for dataset in self.datasets():
+            self.dataset(ET.SubElement(catalog, _q("dcat:dataset")), dataset)
+        return rdf
+
+    def datasets(self) -> list[_Dataset]:
+        area = self.view.konzept.herausgeber.name
+        return [
+            _Dataset("akteure", f"Akteure und Angebote der Integrationsarbeit – {area}",
+                     "Einrichtungen, Initiativen und Behörden der Integrationsarbeit mit ihren "
+                     "Angeboten, Sprachen, Orten und öffentlichen Kontakten.",
+                     (JSON_FILE, TABLES[0].datei, TABLES[1].datei),
+                     ("Integration", "Migration", "Beratung", "Angebote")),
+            _Dataset("massnahmen", f"Maßnahmen des Integrationskonzepts – {area}",
+                     "Die empfohlenen Maßnahmen des Integrationskonzepts je Handlungsfeld und "
+                     "Ziel, mit beteiligten Akteuren und dem Stand der Umsetzung.",
+                     (TABLES[2].datei,),
+                     ("Integration", "Integrationskonzept", "Maßnahmen")),
+        ]  # fmt: skip
+
+    def publisher(self, parent: ET.Element) -> None:
+        herausgeber = self.view.konzept.herausgeber
+        organisation = ET.SubElement(ET.SubElement(parent, _q("dct:publisher")),
+                                     _q("foaf:Organization"))  # fmt: skip
+        self.text(organisation, "foaf:name", herausgeber.name)
+        if herausgeber.web:
+            self.ref(organisation, "foaf:homepage", herausgeber.web)
+
+    def dataset(self, parent: ET.Element, data: _Dataset) -> None:
+        view = self.view
+        dataset = ET.SubElement(parent, _q("dcat:Dataset"))
+        dataset.set(_q("rdf:about"), self.url(f"daten.html#{data.anker}"))
+        self.text(dataset, "dct:identifier", self.url(f"daten.html#{data.anker}"))
+        self.text(dataset, "dct:title", data.titel)
+        self.text(dataset, "dct:description", data.beschreibung)
+        for word in data.schlagworte:
+            self.text(dataset, "dcat:keyword", word)
+        self.ref(dataset, "dcat:theme", f"{_EU}data-theme/SOCI")
+        self.ref(dataset, "dcat:theme", f"{_EU}data-theme/GOVE")
+        self.publisher(dataset)
+        self.contact(dataset)
+        self.text(dataset, "dct:modified", view.verzeichnis_stand.isoformat(), _DATE)
+        self.ref(dataset, "dcat:landingPage", self.url("daten.html"))
+        self.ref(dataset, "dct:accrualPeriodicity", f"{_EU}frequency/IRREG")
+        key = view.konzept.webseite.regionalschluessel if view.konzept.webseite else None
+        if key:
+            level = "administrativeDistrict" if len(key) == 5 else "municipality"
+            kind = "districtKey" if len(key) == 5 else "regionalKey"
+            base = "http://dcat-ap.de/def/politicalGeocoding/"
+            self.ref(dataset, "dcatde:politicalGeocodingLevelURI", f"{base}Level/{level}")
+            self.ref(dataset, "dcatde:politicalGeocodingURI", f"{base}{kind}/{key}")
+        for name in data.dateien:
+            self.distribution(ET.SubElement(dataset, _q("dcat:distribution")), name)
+
+    def contact(self, parent: ET.Element) -> None:
+        webseite = self.view.konzept.webseite
+        kontakt = webseite.kontakt if webseite else None
+        herausgeber = self.view.konzept.herausgeber
+        card = ET.SubElement(ET.SubElement(parent, _q("dcat:contactPoint")),
+                             _q("vcard:Organization"))  # fmt: skip
+        self.text(card, "vcard:fn", f"{herausgeber.name}, {herausgeber.stelle}")
+        if kontakt and kontakt.email:
+            self.ref(card, "vcard:hasEmail", f"mailto:{kontakt.email}")
+        if kontakt and kontakt.telefon:
+            self.ref(card, "vcard:hasTelephone", f"tel:{kontakt.telefon.replace(' ', '')}")
+
+    def distribution(self, parent: ET.Element, name: str) -> None:
+        view = self.view
+        path = f"{FOLDER}/{name}"
+        suffix = name[name.rfind(".") :]
+        label, media = _FORMATS[suffix]
+        item = ET.SubElement(parent, _q("dcat:Distribution"))
+        item.set(_q("rdf:about"), self.url(path))
+        self.text(item, "dct:title", f"{name} ({label})")
+        self.ref(item, "dcat:accessURL", self.url(path))
+        self.ref(item, "dcat:downloadURL", self.url(path))
+        self.ref(item, "dct:format", f"{_EU}file-type/{label}")
+        self.ref(item, "dcat:mediaType", f"https://www.iana.org/assignments/media-types/{media}")
+        self.ref(item, "dct:license", view.lizenz.dcat)
+        if view.lizenz.attribution:
+            self.text(item, "dcatde:licenseAttributionByText", view.namensnennung)
+        self.text(item, "dcat:byteSize", str(self.sizes[path]), _DECIMAL)
+        self.text(item, "dct:modified", view.verzeichnis_stand.isoformat(), _DATE)
+
+
+def catalog(view: SiteView, sizes: dict[str, int]) -> str:
+    """The catalogue as RDF/XML; ``sizes`` are the data files' byte counts by site path."""
+    for prefix, uri in _NS.items():
+        ET.register_namespace(prefix, uri)
+    root = _Writer(view, sizes).catalog()
+    ET.indent(root)
+    body: str = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'

@@ -1,0 +1,96 @@
+"""Render the site's pages with the Jinja2 templates in ``templates/site/``.
+
+A county overrides single templates (or ``site/site.css``) through its concept's own
+``templates/`` folder or ``--templates``, as for the PDFs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from ikonzept import __version__
+from ikonzept.render.html import anker, datum, datum_kurz
+from ikonzept.render.labels import ACTOR_KIND, ACTOR_KINDS, language
+from ikonzept.site import jsonld
+from ikonzept.site.markdown import WebMarkdown
+from ikonzept.site.pages import MAIN_NAV, NOT_FOUND, Page, SiteView, akteur_page
+
+
+def _size(value: int) -> str:
+    """1,2 MB"""
+    if value < 1_000_000:
+        return f"{max(1, round(value / 1000))} kB"
+    return f"{value / 1_000_000:.1f} MB".replace(".", ",")
+
+
+class SiteRenderer:
+    def __init__(self, view: SiteView, dirs: Sequence[Path], root: Path) -> None:
+        self.view = view
+        konzept = view.konzept
+        self.markdown = WebMarkdown({a.kuerzel: a.bedeutung for a in konzept.abkuerzungen}, root)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        markdown = self.markdown
+
+        @jinja2.pass_context
+        def md(context: Any, text: str | None, level: int = 1) -> Markup:
+            return Markup(markdown.page_block(text, level, context["base"]))
+
+        @jinja2.pass_context
+        def mdi(context: Any, text: str | None) -> Markup:
+            return Markup(markdown.page_inline(text, context["base"]))
+
+        @jinja2.pass_context
+        def url(context: Any, path: str) -> str:
+            return f"{context['base']}{path}"
+
+        self.env.filters.update(
+            md=md, mdi=mdi, url=url, datum=datum, datum_kurz=datum_kurz, sprache=language,
+            anker=anker, groesse=_size,
+            zahl=lambda n: f"{n:,}".replace(",", "."),
+        )  # fmt: skip
+        self.env.globals.update(
+            v=view,
+            konzept=konzept,
+            webseite=konzept.webseite,
+            arten=ACTOR_KINDS,
+            art=ACTOR_KIND,
+            akteur_seite=akteur_page,
+            version=__version__,
+        )
+        self.pages: list[Page] = []
+
+    def render(self, page: Page, pages: Sequence[Page]) -> str:
+        view = self.view
+        present = {p.path for p in pages}
+        base = page.base
+        if page.path == NOT_FOUND and view.basis_url:
+            # Served for any missing address, in any folder: links from the server's root.
+            base = urlsplit(view.basis_url).path
+        context: dict[str, Any] = {
+            "seite": page,
+            "base": base,
+            "nav": [item for item in MAIN_NAV if item.ziel in present],
+            "vorhanden": present,
+            "kanonisch": f"{view.basis_url}{page.path}"
+            if view.basis_url and page.path != NOT_FOUND
+            else None,
+            "jsonld": None,
+            **page.daten,
+        }
+        if "e" in page.daten:
+            context["jsonld"] = Markup(jsonld.script_json(jsonld.actor(page.daten["e"], view,
+                                                                  page.path)))  # fmt: skip
+        return self.env.get_template(page.template).render(context)

@@ -1,0 +1,560 @@
+"""``ikonzept site``: the pages, their links, the open data, privacy, and safe writing.
+
+What a visitor does in a browser is in test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ikonzept.model import Konzept
+from ikonzept.site.build import SiteOptions, build_site
+from ikonzept.site.output import MARKER
+from ikonzept.validate import validate
+from tests import sitecheck
+from tests.conftest import SAMPLE, RunCli, snapshot
+
+
+@pytest.fixture(scope="module")
+def konzept() -> Konzept:
+    result = validate(SAMPLE)
+    assert result.konzept is not None
+    return result.konzept
+
+
+@pytest.fixture
+def concept(tmp_path: Path) -> Path:
+    """A copy of the sample to change."""
+    target = tmp_path / "concept"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+def _all_text(site: Path) -> str:
+    """Every byte the site holds, PDFs as their text."""
+    parts = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix == ".pdf":
+            parts.append(
+                subprocess.run(
+                    ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+                ).stdout
+            )
+        elif path.is_file():
+            parts.append(path.read_bytes().decode("utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
+# --- Pages and links ---------------------------------------------------------------------
+
+
+def test_every_page_at_its_stable_address(sample_site: Path, konzept: Konzept) -> None:
+    expected = {"index.html", "konzept.html", "handlungsfelder.html", "akteure.html",
+                "glossar.html", "abkuerzungen.html", "rechtsgrundlagen.html",
+                "beteiligung.html", "daten.html", "barrierefreiheit.html", "impressum.html",
+                "404.html"}  # fmt: skip
+    expected |= {f"akteure/{a.id}.html" for a in konzept.akteure}
+    expected |= {f"handlungsfelder/{f.id}.html" for f in konzept.handlungsfelder}
+    expected |= {f"kapitel/{k.id}.html" for k in konzept.kapitel}
+    written = {p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.html")}
+    assert written == expected
+    # The first edition has no predecessor: no page on the state of implementation.
+    assert not (sample_site / "umsetzung.html").exists()
+
+
+def test_every_internal_link_and_anchor_exists(sample_site: Path, edition_site: Path) -> None:
+    assert sitecheck.broken_links(sample_site) == []
+    assert sitecheck.broken_links(edition_site) == []
+
+
+def test_nothing_is_loaded_from_elsewhere(sample_site: Path) -> None:
+    for name, page in sitecheck.pages(sample_site).items():
+        for tag, url in page.resources:
+            assert not re.match(r"^(https?:)?//", url), f"{name}: <{tag}> lädt {url}"
+    for path in sample_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in html and "default-src 'self'" in html
+        assert 'lang="de"' in html
+    css = (sample_site / "assets/site.css").read_text(encoding="utf-8")
+    assert "@import" not in css and "url(" not in css
+
+
+def test_measure_numbers_are_those_of_the_pdf(sample_site: Path, sample_build: Path) -> None:
+    page = (sample_site / "handlungsfelder/schule.html").read_text(encoding="utf-8")
+    pdf_html = next(sample_build.glob("*-ausgabe-1.html")).read_text(encoding="utf-8")
+    numbers = re.findall(r'id="massnahme-([a-z0-9-]+)"[^>]*>\s*<h[34][^>]*><span class="nummer">'
+                         r"([\d.]+)</span>", pdf_html)  # fmt: skip
+    for ident, number in numbers:
+        if f'id="massnahme-{ident}"' in page:
+            assert re.search(
+                rf'id="massnahme-{ident}".*?<span class="nummer">{re.escape(number)}</span>',
+                page,
+                re.S,
+            )
+    assert any(f'id="massnahme-{ident}"' in page for ident, _ in numbers)
+
+
+def test_status_of_each_measure_in_an_update_round(edition_site: Path) -> None:
+    page = (edition_site / "handlungsfelder/sprache.html").read_text(encoding="utf-8")
+    assert '<span class="stand-wort">umgesetzt</span>' in page
+    assert '<span class="stand-wort">entfallen</span>: ' in page  # with its reason
+    overview = (edition_site / "umsetzung.html").read_text(encoding="utf-8")
+    assert "<svg" in overview and '<th scope="row">Summe</th>' in overview
+
+
+def test_actor_page_shows_offers_contact_tasks_and_measures(sample_site: Path) -> None:
+    page = (sample_site / "akteure/auslaenderbehoerde-kreis-coesfeld.html").read_text("utf-8")
+    assert "<h1>Kreis Coesfeld – Ausländerbehörde</h1>" in page
+    assert "Aufgaben und Zuständigkeiten" in page
+    assert "Beteiligt an Maßnahmen des Konzepts" in page
+    assert "Hans Meier" in page  # consented to publication
+    assert 'href="../handlungsfelder/' in page
+
+
+def test_abbreviations_are_explained_in_the_text(sample_site: Path) -> None:
+    page = (sample_site / "handlungsfelder/sprache.html").read_text(encoding="utf-8")
+    assert '<abbr title="Bundesamt für Migration und Flüchtlinge">BAMF</abbr>' in page
+
+
+def test_footnotes_link_to_their_note_and_back(sample_site: Path) -> None:
+    page = (sample_site / "kapitel/einleitung.html").read_text(encoding="utf-8")
+    call = re.search(r'<a href="#(fn\d+-1)" id="(fnref\d+-1)"', page)
+    assert call is not None
+    assert f'<li id="{call[1]}">' in page and f'href="#{call[2]}"' in page
+
+
+def test_start_page_offers_the_pdfs_and_leichte_sprache(sample_site: Path) -> None:
+    page = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert 'id="leichte-sprache"' in page and "Barriere-Freiheit" in page
+    assert 'href="downloads/integrationskonzept-kreis-coesfeld-ausgabe-1.pdf"' in page
+    assert "Sitzungsvorlage SV-9-0676" in page  # the proposal is public
+    for link in re.findall(r'href="(downloads/[^"]+)"', page):
+        assert (sample_site / link).is_file()
+
+
+def test_a_proposal_that_is_not_public_is_not_offered(
+    concept: Path, tmp_path: Path, sample_build: Path
+) -> None:
+    path = concept / "vorlage.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("oeffentlich: true", "oeffentlich: false"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    build_site(SiteOptions(root=concept, out=out, pdfs=sample_build))
+    assert not list(out.glob("downloads/*-vorlage.pdf"))
+    assert (out / "downloads/integrationskonzept-kreis-coesfeld-ausgabe-1.pdf").is_file()
+
+
+def test_accessibility_statement_has_what_bitv_nrw_asks(sample_site: Path) -> None:
+    page = (sample_site / "barrierefreiheit.html").read_text(encoding="utf-8")
+    for part in ("Stand der Vereinbarkeit", "teilweise", "Nicht barrierefreie Inhalte",
+                 "Gebärdensprache", "Diese Erklärung wurde am", "Barrieren melden",
+                 "mailto:integrationszentrum.kreis-coesfeld@example.org",
+                 "Ombudsstelle für barrierefreie Informationstechnik"):  # fmt: skip
+        assert part in page, part
+
+
+def test_texts_of_webseite_yaml_replace_the_defaults(concept: Path, tmp_path: Path) -> None:
+    (concept / "webseite.yaml").write_text(
+        "leichte_sprache: |\n  Das ist **unser** Text in Leichter Sprache.\n"
+        "gebaerdensprache: https://www.example.org/dgs-video\n"
+        "lizenz: cc0-1-0\n"
+        "barrierefreiheit:\n  stand: vollstaendig\n  erstellt_am: 2019-09-23\n"
+        "  maengel:\n    - Die Karte hat noch keinen Text.\n"
+        "  ombudsstelle: Die Schlichtungsstelle des Kreises.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    build_site(SiteOptions(root=concept, out=out))
+    start = (out / "index.html").read_text(encoding="utf-8")
+    assert "Das ist <strong>unser</strong> Text in Leichter Sprache." in start
+    assert "Menschen aus anderen Ländern" not in start
+    assert 'href="https://www.example.org/dgs-video"' in start
+    statement = (out / "barrierefreiheit.html").read_text(encoding="utf-8")
+    assert "vollständig mit den Anforderungen der BITV NRW vereinbar" in statement
+    assert "23. September 2019" in statement and "Die Karte hat noch keinen Text." in statement
+    assert "Die Schlichtungsstelle des Kreises." in statement
+    assert "Fürstenwall" not in statement
+    data = (out / "daten.html").read_text(encoding="utf-8")
+    assert "Creative Commons Zero" in data and "Quelle" not in data
+
+
+# --- Privacy ------------------------------------------------------------------------------
+
+
+def test_contact_persons_without_consent_appear_nowhere(
+    sample_site: Path, konzept: Konzept
+) -> None:
+    hidden = [
+        person for akteur in konzept.akteure for person in akteur.ansprechpersonen
+        if not person.veroeffentlichen
+    ]  # fmt: skip
+    shown = [p for a in konzept.akteure for p in a.oeffentliche_ansprechpersonen]
+    assert hidden and shown
+    text = _all_text(sample_site)
+    for person in hidden:
+        for value in (person.name, person.email, person.telefon):
+            if value:
+                assert value not in text, value
+    for person in shown:
+        assert person.name in text
+    # No personal data in addresses: every path comes from ids of items, not of people.
+    for path in sample_site.rglob("*"):
+        for person in hidden + shown:
+            assert person.name.split()[-1].lower() not in path.name.lower()
+
+
+# --- Open data ----------------------------------------------------------------------------
+
+
+def _csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_open_data_files_for_german_spreadsheets(sample_site: Path, konzept: Konzept) -> None:
+    actors = _csv(sample_site / "daten/akteure.csv")
+    assert actors[0][:4] == ["ID", "Name", "Art", "Tätig in"]
+    assert len(actors) == len(konzept.akteure) + 1
+    offers = _csv(sample_site / "daten/angebote.csv")
+    assert len(offers) == sum(len(a.angebote) for a in konzept.akteure) + 1
+    measures = _csv(sample_site / "daten/massnahmen.csv")
+    assert len(measures) == len(konzept.massnahmen()) + 1
+    assert measures[1][1] == "1.1.1"
+    data = json.loads((sample_site / "daten/akteure.json").read_text(encoding="utf-8"))
+    assert data["lizenz"]["id"] == "dl-de/by-2-0"
+    assert len(data["akteure"]) == len(konzept.akteure)
+    assert data["akteure"][0]["seite"].startswith("https://www.kreis-coesfeld.de/")
+
+
+def test_data_page_documents_exactly_the_columns_written(sample_site: Path) -> None:
+    page = (sample_site / "daten.html").read_text(encoding="utf-8")
+    for name in ("akteure.csv", "angebote.csv", "massnahmen.csv"):
+        header = _csv(sample_site / "daten" / name)[0]
+        table = page.split(f"Spalten von {name}</caption>", 1)[1].split("</table>", 1)[0]
+        documented = re.findall(r'<th scope="row">([^<]+)</th>', table)
+        assert documented == header, name
+
+
+def test_dcat_catalogue_reads_as_rdf(sample_site: Path) -> None:
+    import rdflib
+
+    graph = rdflib.Graph()
+    catalogue = sample_site / "daten/katalog.rdf"
+    graph.parse(catalogue, format="xml", publicID="https://www.kreis-coesfeld.de/x/daten/")
+    dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+    dct = rdflib.Namespace("http://purl.org/dc/terms/")
+    datasets = list(graph.subjects(rdflib.RDF.type, dcat.Dataset))
+    distributions = list(graph.subjects(rdflib.RDF.type, dcat.Distribution))
+    assert len(datasets) == 2 and len(distributions) == 4
+    for item in distributions:
+        assert graph.value(item, dct.license) == rdflib.URIRef(
+            "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+        )
+        url = str(graph.value(item, dcat.downloadURL))
+        name = url.rsplit("/", 1)[1]
+        size = int(graph.value(item, dcat.byteSize))
+        assert size == (sample_site / "daten" / name).stat().st_size
+        assert url.startswith("https://www.kreis-coesfeld.de/integrationskonzept/daten/")
+    key = rdflib.URIRef("http://dcat-ap.de/def/dcatde/politicalGeocodingURI")
+    assert str(graph.value(datasets[0], key)).endswith("districtKey/05558")
+
+
+def test_actor_pages_describe_the_actor_for_search_engines(sample_site: Path) -> None:
+    page = (sample_site / "akteure/vhs-coesfeld.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert block is not None
+    data = json.loads(block[1])
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "EducationalOrganization" and data["name"] == "Volkshochschule Coesfeld"
+    assert data["address"]["postalCode"] == "48653"
+    assert data["address"]["addressLocality"] == "Coesfeld"
+    assert len(data["makesOffer"]) == 3
+    service = data["makesOffer"][1]["itemOffered"]
+    assert service["@type"] == "Service"
+    assert [lang["alternateName"] for lang in service["availableLanguage"]] == ["de", "ar", "fa"]
+    assert {p["name"] for p in data["areaServed"]} == {
+        "Coesfeld", "Billerbeck", "Rosendahl", "Nottuln"
+    }  # fmt: skip
+
+
+def test_canonical_links_and_sitemap_only_with_a_base_address(
+    sample_site: Path, concept: Path, tmp_path: Path
+) -> None:
+    page = (sample_site / "akteure/vhs-coesfeld.html").read_text(encoding="utf-8")
+    assert (
+        '<link rel="canonical" href="https://www.kreis-coesfeld.de/integrationskonzept/'
+        'akteure/vhs-coesfeld.html">' in page
+    )
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<url>") == len(list(sample_site.rglob("*.html"))) - 1  # not 404
+    assert "Sitemap: https://www.kreis-coesfeld.de/integrationskonzept/sitemap.xml" in (
+        sample_site / "robots.txt"
+    ).read_text(encoding="utf-8")
+    # The page for missing addresses is served in any folder: its links start at the root.
+    missing = (sample_site / "404.html").read_text(encoding="utf-8")
+    for link in re.findall(r'href="(/[^"]*)"', missing):
+        assert link.startswith("/integrationskonzept/")
+        target = link.removeprefix("/integrationskonzept/").split("#", 1)[0]
+        assert (sample_site / target).is_file()
+    (concept / "webseite.yaml").unlink()
+    out = tmp_path / "site"
+    result = build_site(SiteOptions(root=concept, out=out))
+    assert not (out / "sitemap.xml").exists() and not (out / "robots.txt").exists()
+    assert 'rel="canonical"' not in (out / "index.html").read_text(encoding="utf-8")
+    assert any("Basisadresse" in hint for hint in result.hints)
+    # --basis-url gives them back, whatever the slash at the end.
+    again = tmp_path / "site2"
+    build_site(SiteOptions(root=concept, out=again, basis_url="https://example.org/ik"))
+    assert "<loc>https://example.org/ik/index.html</loc>" in (again / "sitemap.xml").read_text()
+
+
+# --- Hostile text -------------------------------------------------------------------------
+
+
+def test_hostile_text_stays_text(concept: Path, tmp_path: Path) -> None:
+    (concept / "akteure/boese.yaml").write_text(
+        "id: boese\n"
+        "name: '<script>alert(\"x\")</script> & Co'\n"
+        "art: verein\n"
+        "angebote:\n"
+        "  - id: boese-angebot\n"
+        "    titel: '=HYPERLINK(\"https://example.org\")'\n"
+        "    beschreibung: |\n"
+        "      </script><img src=x onerror=alert(1)> [klick](javascript:alert(1))\n"
+        "    zielgruppe: '@alle'\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert build_site(SiteOptions(root=concept, out=out)).written
+    for path in out.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert 'href="javascript:' not in html
+        # Data inside <script> blocks cannot end them early.
+        for block in re.findall(r"<script type=\"application/(?:ld\+)?json\"[^>]*>(.*?)</script>",
+                                html, re.S):  # fmt: skip
+            assert "<" not in block
+    page = (out / "akteure/boese.html").read_text(encoding="utf-8")
+    assert '"description": "</script' not in page  # JSON-LD holds plain text: escaped, no link
+    assert "\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e klick" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in page
+    offers = _csv(out / "daten/angebote.csv")
+    row = next(r for r in offers if r[0] == "boese-angebot")
+    assert row[3] == '\'=HYPERLINK("https://example.org")' and row[5] == "'@alle"
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+def test_same_files_same_bytes(concept: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    build_site(SiteOptions(root=concept, out=first))
+    build_site(SiteOptions(root=concept, out=second))
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_a_failed_run_leaves_the_previous_site(
+    concept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(SiteOptions(root=concept, out=out))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    # An error in the concept: nothing is written.
+    glossar = concept / "glossar.yaml"
+    text = glossar.read_text(encoding="utf-8")
+    glossar.write_text(text.replace("- begriff:", "- begriff: [", 1), encoding="utf-8")
+    assert not build_site(SiteOptions(root=concept, out=out)).written
+    glossar.write_text(text, encoding="utf-8")
+
+    # A failure halfway through writing: the old site stays, no half-written folder is left.
+    from ikonzept.site.render import SiteRenderer
+
+    calls = 0
+    original = SiteRenderer.render
+
+    def fail_later(self: SiteRenderer, *args: object) -> str:
+        nonlocal calls
+        calls += 1
+        if calls > 20:
+            raise OSError(28, "No space left on device")
+        return original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SiteRenderer, "render", fail_later)
+    with pytest.raises(OSError):
+        build_site(SiteOptions(root=concept, out=out))
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["concept", "site"]
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(concept: Path, tmp_path: Path) -> None:
+    from ikonzept.errors import UsageError
+
+    private = tmp_path / "eigenes"
+    private.mkdir()
+    (private / "notizen.txt").write_text("wichtig", encoding="utf-8")
+    with pytest.raises(UsageError, match="nicht von ikonzept site"):
+        build_site(SiteOptions(root=concept, out=private))
+    assert (private / "notizen.txt").read_text(encoding="utf-8") == "wichtig"
+    for target in (concept, concept / "web", tmp_path):
+        with pytest.raises(UsageError, match="Konzeptordner"):
+            build_site(SiteOptions(root=concept, out=target))
+    # A site of ours is replaced as a whole: files of the old one do not linger.
+    out = tmp_path / "site"
+    build_site(SiteOptions(root=concept, out=out))
+    (out / "akteure/alt.html").write_text("alt", encoding="utf-8")
+    build_site(SiteOptions(root=concept, out=out))
+    assert not (out / "akteure/alt.html").exists() and (out / MARKER).is_file()
+
+
+# --- Freshness ----------------------------------------------------------------------------
+
+
+def test_directory_date_comes_from_git_or_the_files(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from ikonzept.site.freshness import last_changed
+
+    folder = tmp_path / "repo"
+    (folder / "akteure").mkdir(parents=True)
+    file = folder / "akteure/a.yaml"
+    file.write_text("x", encoding="utf-8")
+    stamp = dt.datetime(2019, 3, 12, 10, 0).timestamp()
+    os.utime(file, (stamp, stamp))
+    assert last_changed(folder, [file]) == dt.date(2019, 3, 12)  # no git: the file's date
+
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2018-05-01T12:00:00+02:00",
+           "GIT_COMMITTER_DATE": "2018-05-01T12:00:00+02:00"}  # fmt: skip
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                       cwd=folder, env=env, check=True, capture_output=True)  # fmt: skip
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "Verzeichnis")
+    assert last_changed(folder, [file]) == dt.date(2018, 5, 1)  # committed: the commit's date
+    file.write_text("y", encoding="utf-8")
+    edited = dt.datetime(2019, 3, 14, 9, 0).timestamp()
+    os.utime(file, (edited, edited))
+    assert last_changed(folder, [file]) == dt.date(2019, 3, 14)  # changed since: the file's
+
+
+# --- The command --------------------------------------------------------------------------
+
+
+def test_cli_writes_the_site_and_says_what_is_missing(
+    run_cli: RunCli, concept: Path, tmp_path: Path
+) -> None:
+    (concept / "webseite.yaml").unlink()
+    out = tmp_path / "out" / "site"
+    result = run_cli("site", str(concept), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"Geschrieben: {out} (" in result.stdout and "Seiten" in result.stdout
+    assert "Hinweis: Ohne Basisadresse" in result.stderr
+    assert "Hinweis: Für Meldungen von Barrieren fehlt eine E-Mail-Adresse" in result.stderr
+    assert "keine PDFs dieser Ausgabe" in result.stderr
+    assert (out / "index.html").is_file()
+
+
+def test_cli_reports_errors_and_writes_nothing(
+    run_cli: RunCli, concept: Path, tmp_path: Path
+) -> None:
+    (concept / "webseite.yaml").write_text("lizens: cc0-1-0\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_cli("site", str(concept), "-o", str(out))
+    assert result.exit_code == 1
+    assert "webseite.yaml:1:1: Fehler IK101 Unbekannter Schlüssel „lizens“" in result.stdout
+    assert "Es wurde nichts geschrieben" in result.stderr
+    assert not out.exists()
+    bad = run_cli("site", str(concept), "-o", str(out), "--basis-url", "www.example.org")
+    assert bad.exit_code == 2 and "keine Internetadresse" in bad.stderr
+
+
+def test_site_help_is_german_and_stable(run_cli: RunCli) -> None:
+    snapshot("help-site.txt", run_cli("site", "--help", env={"COLUMNS": "100"}).stdout)
+
+
+# --- The preview --------------------------------------------------------------------------
+
+
+def test_preview_serves_rebuilds_on_save_and_shows_errors(concept: Path, tmp_path: Path) -> None:
+    import threading
+    import urllib.error
+    from urllib.request import urlopen
+
+    from ikonzept.site.serve import Preview
+
+    published = tmp_path / "out" / "site"
+    messages: list[str] = []
+    preview = Preview(SiteOptions(root=concept, out=published), port=0, log=messages.append)
+    server = threading.Thread(target=preview.server.serve_forever, daemon=True)
+    server.start()
+
+    def get(path: str) -> str:
+        with urlopen(preview.url + path, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+
+    try:
+        preview.build()
+        assert preview.server.server_address[0] == "127.0.0.1"  # never reachable from outside
+        page = get("glossar.html")
+        assert '<script src="/.ikonzept/reload.js"></script>' in page
+        assert "Abschiebungsverbot" in page
+        version = get(".ikonzept/version")
+        assert not published.exists()  # the published site is not touched
+        assert "reload.js" not in (preview.options.out / "glossar.html").read_text("utf-8")
+
+        glossar = concept / "glossar.yaml"
+        text = glossar.read_text(encoding="utf-8")
+        glossar.write_text(text.replace("Abschiebungsverbot", "Abschiebeverbot"), "utf-8")
+        assert preview.rebuild_if_changed()
+        assert get(".ikonzept/version") != version
+        assert "Abschiebeverbot" in get("glossar.html")
+        assert not preview.rebuild_if_changed()  # nothing saved since
+
+        glossar.write_text(text.replace("- begriff:", "- begriff: [", 1), encoding="utf-8")
+        assert preview.rebuild_if_changed()
+        shown = get("akteure.html")
+        assert "Das Konzept enthält Fehler" in shown and "glossar.yaml:2" in shown
+        glossar.write_text(text, encoding="utf-8")
+        assert preview.rebuild_if_changed()
+        assert "Abschiebungsverbot" in get("glossar.html")
+
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            get("akteure/gibt-es-nicht.html")
+        assert missing.value.code == 404
+        assert "Seite nicht gefunden" in missing.value.read().decode("utf-8")
+        assert any(message.startswith("Gebaut:") for message in messages)
+    finally:
+        preview.server.shutdown()
+        preview.close()
+
+
+def test_preview_on_a_busy_port_says_so(concept: Path) -> None:
+    import socket
+
+    from ikonzept.errors import UsageError
+    from ikonzept.site.serve import Preview
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(UsageError, match=f"Port {port} ist schon belegt"):
+            Preview(SiteOptions(root=concept, out=concept.parent / "site"), port)

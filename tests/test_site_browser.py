@@ -1,0 +1,287 @@
+"""The web site in a real browser (Debian's chromium, driven by Playwright), as a visitor
+uses it: filters, search, keyboard, shared addresses, phones, zoom, no JavaScript, and
+axe-core's WCAG 2.1 A/AA checks on every kind of page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ikonzept.model import Konzept
+from ikonzept.validate import validate
+from tests.conftest import SAMPLE
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="make test installs it")
+expect = playwright_api.expect
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# One page of every kind (the second edition adds the state of implementation).
+PAGE_KINDS = [
+    "index.html", "konzept.html", "kapitel/einleitung.html", "handlungsfelder.html",
+    "handlungsfelder/sprache.html", "akteure.html",
+    "akteure/auslaenderbehoerde-kreis-coesfeld.html",
+    "glossar.html", "abkuerzungen.html", "rechtsgrundlagen.html", "beteiligung.html",
+    "daten.html", "barrierefreiheit.html", "impressum.html", "404.html",
+]  # fmt: skip
+
+
+def _chromium() -> str:
+    path = os.environ.get("IKONZEPT_CHROMIUM") or shutil.which("chromium")
+    if path is None:
+        pytest.fail("chromium fehlt: `make test` installiert Debians chromium.")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        # --no-sandbox: the tests may run as root in a container.
+        launched = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    opened.on("pageerror", lambda e: problems.append(str(e)))
+    opened.problems = problems
+    yield opened
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def konzept() -> Konzept:
+    result = validate(SAMPLE)
+    assert result.konzept is not None
+    return result.konzept
+
+
+def _url(site: Path, path: str) -> str:
+    return (
+        (site / path).as_uri()
+        if "?" not in path
+        else (site / path.split("?")[0]).as_uri() + ("?" + path.split("?", 1)[1])
+    )
+
+
+def _shown(page: Any) -> list[str]:
+    """The actors listed once the list has settled (the first screenful comes at once, the
+    rest after the next frame)."""
+    return list(page.evaluate("""async () => {
+        for (let i = 0; i < 2; i++) {
+            await new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+        }
+        return Array.from(document.querySelectorAll("#verzeichnis > li"), li => li.dataset.id);
+    }"""))  # fmt: skip
+
+
+def test_filter_by_municipality_counts_county_wide_actors_everywhere(
+    page: Any, sample_site: Path, konzept: Konzept
+) -> None:
+    page.goto(_url(sample_site, "akteure.html"))
+    everyone = _shown(page)
+    page.select_option("#kommune", "duelmen")
+    expected = sorted(a.id for a in konzept.akteure if not a.kommunen or "duelmen" in a.kommunen)
+    assert sorted(_shown(page)) == expected
+    assert any(not a.kommunen for a in konzept.akteure if a.id in expected)
+    total = len(konzept.akteure)
+    expect(page.locator("#treffer")).to_have_text(f"{len(expected)} von {total} Akteuren")
+    assert page.locator("#treffer").get_attribute("role") == "status"
+    # Back to all: every entry in its place again (the list is rebuilt in parts).
+    page.select_option("#kommune", "")
+    assert _shown(page) == everyone and len(everyone) == total
+
+
+def test_fast_typing_ends_with_the_list_of_the_last_query(page: Any, sample_site: Path) -> None:
+    page.goto(_url(sample_site, "akteure.html"))
+    page.fill("#suche", "beratung")
+    expected = _shown(page)
+    page.fill("#suche", "")
+    page.focus("#suche")
+    page.keyboard.type("beratung")  # no pause: later keystrokes overtake earlier lists
+    assert _shown(page) == expected and expected
+
+
+def test_search_finds_an_actor_by_the_title_of_an_offer(page: Any, sample_site: Path) -> None:
+    page.goto(_url(sample_site, "akteure.html"))
+    page.fill("#suche", "Jugendintegrationskurs")
+    assert "vhs-duelmen" in _shown(page)
+    assert len(_shown(page)) <= 3
+    # Umlauts may be typed or written out, in any case.
+    for query in ("Dülmen Integrationskurs", "duelmen integrationskurs", "DÜLMEN INTEGRATIONSKURS"):
+        page.fill("#suche", query)
+        assert "vhs-duelmen" in _shown(page), query
+    page.fill("#suche", "xyzzy-gibt-es-nicht")
+    assert _shown(page) == []
+    expect(page.locator("#keine-treffer")).to_be_visible()
+
+
+def test_keyboard_alone_reaches_and_operates_every_filter(page: Any, sample_site: Path) -> None:
+    page.goto(_url(sample_site, "akteure.html"))
+    total = len(_shown(page))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Zum Inhalt springen"
+    reached = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        ident = page.evaluate("document.activeElement.id || document.activeElement.type || ''")
+        reached.append(ident)
+        if ident == "reset":
+            break
+    for control in ("suche", "kommune", "art", "feld", "sprache", "reset"):
+        assert control in reached, control
+    # Operate them: type into the search, choose with the arrow keys, reset with Enter.
+    page.focus("#suche")
+    page.keyboard.type("Beratung")
+    searched = len(_shown(page))
+    assert 0 < searched < total
+    page.focus("#kommune")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#kommune") != ""
+    assert len(_shown(page)) <= searched
+    page.focus("button[type=reset]")
+    page.keyboard.press("Enter")
+    expect(page.locator("#treffer")).to_have_text(f"{total} Akteure")
+    assert len(_shown(page)) == total and page.input_value("#suche") == ""
+
+
+def test_a_filtered_address_reopens_the_same_view(page: Any, sample_site: Path) -> None:
+    page.goto(_url(sample_site, "akteure.html"))
+    page.select_option("#kommune", "duelmen")
+    page.select_option("#sprache", "ar")
+    page.fill("#suche", "beratung")
+    shown = _shown(page)
+    address = page.url
+    assert "kommune=duelmen" in address and "sprache=ar" in address
+    assert "suche=beratung" in address
+    again = page.context.new_page()
+    again.goto(address)
+    assert _shown(again) == shown
+    assert again.input_value("#kommune") == "duelmen" and again.input_value("#suche") == "beratung"
+
+
+def test_without_javascript_the_directory_lists_everyone(
+    browser: Any, sample_site: Path, konzept: Konzept
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(_url(sample_site, "akteure.html"))
+    assert page.locator("#verzeichnis > li").count() == len(konzept.akteure)
+    assert page.locator("#verzeichnis > li:visible").count() == len(konzept.akteure)
+    assert not page.locator("#filter").is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def served(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site on a web server, under the path of its base address."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    root = tmp_path_factory.mktemp("server")
+    (root / "integrationskonzept").symlink_to(sample_site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/integrationskonzept/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_no_page_logs_an_error(
+    page: Any, sample_site: Path, edition_site: Path, served: str
+) -> None:
+    """Console errors include what the Content-Security-Policy blocked."""
+    for site in (sample_site, edition_site):
+        for path in sorted(site.rglob("*.html")):
+            if path.name == "404.html":
+                continue  # its links start at the server's root; see below
+            page.goto(path.as_uri())
+            assert page.problems == [], f"{path.relative_to(site)}: {page.problems}"
+    # From a web server too, the page for missing addresses included.
+    for path in ("index.html", "akteure.html?kommune=olfen", "404.html"):
+        page.goto(served + path)
+        assert page.problems == [], f"{path}: {page.problems}"
+    assert page.locator(".hauptnavigation").is_visible()  # the stylesheet was loaded
+    assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
+
+
+def _axe(page: Any) -> list[str]:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.evaluate(AXE_SCRIPT)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {node['target']}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]
+
+
+def test_axe_finds_no_wcag_violation_on_any_kind_of_page(
+    page: Any, sample_site: Path, edition_site: Path
+) -> None:
+    for path in PAGE_KINDS:
+        page.goto(_url(sample_site, path))
+        assert _axe(page) == [], path
+    page.goto(_url(sample_site, "akteure.html?kommune=duelmen&suche=beratung"))
+    assert _axe(page) == [], "gefiltertes Verzeichnis"
+    page.goto(_url(sample_site, "akteure.html?suche=xyzzy"))
+    assert _axe(page) == [], "Verzeichnis ohne Treffer"
+    for path in ("umsetzung.html", "handlungsfelder/sprache.html"):
+        page.goto(_url(edition_site, path))
+        assert _axe(page) == [], f"2. Ausgabe: {path}"
+
+
+@pytest.mark.parametrize("width", [320, 640], ids=["Telefon 320 px", "200 % Zoom"])
+def test_no_page_scrolls_sideways(browser: Any, sample_site: Path, edition_site: Path,
+                                  width: int) -> None:  # fmt: skip
+    # 200 % zoom of a 1280 px window lays out like a 640 px one.
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    pages = [(sample_site, p) for p in PAGE_KINDS] + [(edition_site, "umsetzung.html")]
+    for site, path in pages:
+        page.goto(_url(site, path))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    context.close()
+
+
+def test_focus_is_always_visible(page: Any, sample_site: Path) -> None:
+    page.goto(_url(sample_site, "index.html"))
+    link = page.locator(".hauptnavigation a").nth(1)
+    before = link.evaluate("e => getComputedStyle(e).backgroundColor")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    while page.evaluate("document.activeElement.textContent.trim()") != "Das Konzept":
+        page.keyboard.press("Tab")
+    after = link.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert before != after and after == "rgb(255, 221, 0)"
+    page.goto(_url(sample_site, "akteure.html"))
+    page.keyboard.press("Tab")
+    assert page.locator(".sprung").is_visible()  # the skip link shows when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhalt"
+
+
+def test_print_layout_leaves_out_navigation_and_filters(page: Any, sample_site: Path) -> None:
+    page.goto(_url(sample_site, "akteure.html"))
+    page.emulate_media(media="print")
+    assert not page.locator(".hauptnavigation").is_visible()
+    assert not page.locator("#filter").is_visible()
+    assert page.locator("#verzeichnis").is_visible()
