@@ -112,10 +112,15 @@ def report(result: SiteResult, options: SiteOptions, quiet: bool) -> int:
         return 0
     size = f"{result.bytes / 1_000_000:.1f}".replace(".", ",")
     print(
-        f"Geschrieben: {options.out} ({result.pages} Seiten, "
-        f"{result.files - result.pages} weitere Dateien, {size} MB)"
+        f"Geschrieben: {options.out} ({_count(result.pages)} Seiten, "
+        f"{_count(result.files - result.pages)} weitere Dateien, {size} MB)"
     )
     print(f"Startseite: {options.out / 'index.html'}")
     for hint in result.hints:
         print(f"Hinweis: {hint}", file=sys.stderr)
     return 0
+
+
+def _count(number: int) -> str:
+    """1.039"""
+    return f"{number:,}".replace(",", ".")

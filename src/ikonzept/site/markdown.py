@@ -24,6 +24,7 @@ class WebMarkdown(MarkdownRenderer):
         self.images: set[str] = set()
         self._base = ""
         self._blocks = 0
+        self._inline: dict[tuple[str, str], str] = {}
 
     def page_block(self, text: str | None, heading_offset: int, base: str) -> str:
         """A text block on a page ``base`` away from the site root ("" or "../")."""
@@ -31,8 +32,12 @@ class WebMarkdown(MarkdownRenderer):
         return self.block(text, heading_offset)
 
     def page_inline(self, text: str | None, base: str) -> str:
-        self._base = base
-        return self.inline(text)
+        # Titles recur (a measure on its field's page and on each actor's): render once.
+        key = (text or "", base)
+        if key not in self._inline:
+            self._base = base
+            self._inline[key] = self.inline(text)
+        return self._inline[key]
 
     def block(self, text: str | None, heading_offset: int = 1) -> str:
         # Note ids must be unique on a page that holds several texts: number the blocks.
