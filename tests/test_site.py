@@ -189,6 +189,23 @@ def test_texts_of_webseite_yaml_replace_the_defaults(concept: Path, tmp_path: Pa
     assert "Creative Commons Zero" in data and "Quelle" not in data
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("barrierefreiheit:\n  stand: vollstaendig\n", True),  # no video in sign language
+        ("gebaerdensprache: https://example.org/dgs\nbarrierefreiheit:\n  stand: teilweise\n",
+         True),  # partly, but no barrier named
+        ("barrierefreiheit:\n  stand: teilweise\n", False),  # the missing video is the gap
+        ("gebaerdensprache: https://example.org/dgs\nbarrierefreiheit:\n  stand: vollstaendig\n",
+         False),
+    ],
+)  # fmt: skip
+def test_the_statement_must_agree_with_its_barriers(concept: Path, text: str, warned: bool) -> None:
+    (concept / "webseite.yaml").write_text(text, encoding="utf-8")
+    rules = [f.rule for f in validate(concept).findings]
+    assert ("IK222" in rules) is warned
+
+
 # --- Privacy ------------------------------------------------------------------------------
 
 

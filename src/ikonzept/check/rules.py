@@ -308,6 +308,15 @@ RULES: dict[str, Rule] = {
             "keine Synopse und keine Prüfung der Fortschreibung.",
         ),
         Rule(
+            "IK222",
+            _W,
+            "Erklärung zur Barrierefreiheit widerspricht sich",
+            "Unter `barrierefreiheit` in webseite.yaml passen Stand und Mängel nicht zusammen: "
+            "„vollstaendig“ mit aufgeführten Mängeln oder ohne Video in Gebärdensprache "
+            "(`gebaerdensprache`), oder „teilweise“/„nicht“ ohne einen genannten Mangel. Die "
+            "Erklärung ist eine Angabe des Kreises nach BITV NRW; sie muss stimmen.",
+        ),
+        Rule(
             "IK221",
             _E,
             "Schnappschuss der Vorgängerausgabe verändert",

@@ -48,6 +48,7 @@ def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> lis
         content.empty_parts,
         content.undefined_abbreviations,
         content.age,
+        content.accessibility_statement,
         history.silent_removals,
     )
     selected = checks + warning_checks if warnings else checks

@@ -1,4 +1,5 @@
-"""Content rules: status reasons, empty parts, abbreviations, the concept's age."""
+"""Content rules: status reasons, empty parts, abbreviations, the concept's age, the
+accessibility statement."""
 
 from __future__ import annotations
 
@@ -95,4 +96,34 @@ def age(konzept: Konzept, context: Context) -> Iterator[Finding]:
             "Integrationszentrums setzt ein aktuelles Konzept voraus: Planen Sie die "
             "Fortschreibung.",
             path=("ausgabe", "beschlossen", "datum"),
+        )
+
+
+def accessibility_statement(konzept: Konzept, context: Context) -> Iterator[Finding]:
+    """The statement's conformity must agree with the barriers it lists (BITV NRW)."""
+    webseite = konzept.webseite
+    if webseite is None:
+        return
+    statement = webseite.barrierefreiheit
+    problem = None
+    if statement.stand == "vollstaendig" and statement.maengel:
+        problem = (
+            "Die Seiten sind als vollständig barrierefrei angegeben, die Erklärung nennt aber "
+            "nicht barrierefreie Inhalte (maengel). Setzen Sie `stand: teilweise` oder "
+            "streichen Sie behobene Mängel."
+        )
+    elif statement.stand == "vollstaendig" and not webseite.gebaerdensprache:
+        problem = (
+            "Die Seiten sind als vollständig barrierefrei angegeben, aber es gibt kein Video "
+            "in Gebärdensprache (gebaerdensprache); die Erklärung nennt das als Mangel. "
+            "Setzen Sie `stand: teilweise` oder verlinken Sie das Video."
+        )
+    elif statement.stand != "vollstaendig" and not statement.maengel and webseite.gebaerdensprache:
+        problem = (
+            f"Die Seiten sind als „{statement.stand}“ barrierefrei angegeben, die Erklärung "
+            "nennt aber keinen Mangel. Tragen Sie die bekannten Barrieren unter `maengel` ein."
+        )
+    if problem:
+        yield finding(
+            "IK222", webseite.origin.file, problem, path=("barrierefreiheit", "stand")
         )
