@@ -6,6 +6,7 @@ Heavy modules (WeasyPrint, jsonschema, ruamel) are imported inside the commands 
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import functools
 import os
@@ -172,6 +173,14 @@ def root(
 ) -> None:
     """Integrationskonzepte als YAML schreiben, prüfen, vergleichen und setzen."""
 
+
+# Options several commands share. --today fixes "today" for reproducible tests and samples.
+TodayOption = Annotated[
+    dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Nur Fehler ausgeben (für Skripte).")
+]
 
 ConceptDir = Annotated[
     Path | None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, app, guarded
+from ikonzept.cli.app import ConceptDir, TodayOption, app, guarded
 from ikonzept.errors import UsageError
 
 
@@ -39,9 +38,7 @@ def validate(
             help="Eine Regel erklären (z. B. IK208); „all“ listet alle Regeln.",
         ),
     ] = None,
-    today: Annotated[
-        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
-    ] = None,
+    today: TodayOption = None,
 ) -> None:
     """Das Konzept prüfen: Format und Inhalt, alle Befunde auf einmal mit Datei und Zeile.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, app, guarded
+from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, guarded
 from ikonzept.errors import UsageError
 
 
@@ -64,12 +63,8 @@ def build(
             "Herausgebers + /oparl).",
         ),
     ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Nur Fehler ausgeben (für Skripte).")
-    ] = False,
-    today: Annotated[
-        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
-    ] = None,
+    quiet: QuietOption = False,
+    today: TodayOption = None,
 ) -> None:
     """Konzept, Sitzungsvorlage und (bei Fortschreibungen) Synopse als barrierefreie,
     archivfähige PDFs setzen; dazu konzept.json und vorlage.oparl.json.

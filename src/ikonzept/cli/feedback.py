@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, app, guarded
-from ikonzept.cli.rounds import FormatOption, StatusFormat, TodayOption, concept
+from ikonzept.cli.app import ConceptDir, TodayOption, app, guarded
+from ikonzept.cli.rounds import FormatOption, StatusFormat, concept
 from ikonzept.errors import UsageError
 
 feedback_app = typer.Typer(

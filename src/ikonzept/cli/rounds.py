@@ -53,9 +53,6 @@ class StatusFormat(enum.StrEnum):
 FormatOption = Annotated[
     StatusFormat, typer.Option("--format", "-f", help="Ausgabeformat: text, json oder csv.")
 ]
-TodayOption = Annotated[
-    dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
-]
 
 
 def concept(ordner: Path | None) -> tuple[Path, Konzept]:

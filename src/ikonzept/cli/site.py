@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, app, guarded
+from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, guarded
 
 if TYPE_CHECKING:
     from ikonzept.site.build import SiteOptions, SiteResult
@@ -59,12 +58,8 @@ def site(
         ),
     ] = False,
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port für --serve.")] = 8000,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Nur Fehler ausgeben (für Skripte).")
-    ] = False,
-    today: Annotated[
-        dt.datetime | None, typer.Option("--today", hidden=True, formats=["%Y-%m-%d"])
-    ] = None,
+    quiet: QuietOption = False,
+    today: TodayOption = None,
 ) -> None:
     """Konzept und Verzeichnis der Akteure als barrierefreie Internetseiten mit offenen Daten.
 

@@ -124,6 +124,4 @@ def accessibility_statement(konzept: Konzept, context: Context) -> Iterator[Find
             "nennt aber keinen Mangel. Tragen Sie die bekannten Barrieren unter `maengel` ein."
         )
     if problem:
-        yield finding(
-            "IK222", webseite.origin.file, problem, path=("barrierefreiheit", "stand")
-        )
+        yield finding("IK222", webseite.origin.file, problem, path=("barrierefreiheit", "stand"))
