@@ -285,3 +285,15 @@ def test_print_layout_leaves_out_navigation_and_filters(page: Any, sample_site: 
     assert not page.locator(".hauptnavigation").is_visible()
     assert not page.locator("#filter").is_visible()
     assert page.locator("#verzeichnis").is_visible()
+
+
+def test_a_field_of_action_links_to_its_actors(
+    page: Any, sample_site: Path, konzept: Konzept
+) -> None:
+    page.goto(_url(sample_site, "handlungsfelder/sprache.html"))
+    page.click("text=Akteure und Angebote in diesem Handlungsfeld")
+    assert page.input_value("#feld") == "sprache"
+    shown = set(_shown(page))
+    declared = {a.id for a in konzept.akteure if "sprache" in a.handlungsfelder}
+    named = {a for feld, _, m in konzept.massnahmen() if feld.id == "sprache" for a in m.akteure}
+    assert declared | named == shown  # declared, or named in one of its measures
