@@ -253,6 +253,6 @@ def test_parts_run_side_by_side_only_while_their_html_fits(
     sizes = [300, 50, 290, 100, 120, 30, 250]
     jobs = [PartJob("x" * size, "", (), "pdf/a-2a", None) for size in sizes]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        layouts = runner(pool, limit=400)(jobs, lambda _count: None)
+        layouts = runner(pool, limit=400, in_process=0)(jobs, lambda _count: None)
     assert [layout.pages for layout in layouts] == sizes  # results in the order of the jobs
     assert 300 < max(most) <= 400  # side by side, but never more than the limit

@@ -24,7 +24,7 @@ from ikonzept import __version__, fsutil
 from ikonzept.errors import UsageError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
     from ikonzept.diff.changes import Comparison
     from ikonzept.diff.sides import Side
@@ -62,6 +62,9 @@ class BuildResult:
     skipped: bool = False
     blocked: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
+    # Layouts (parts in each pass, whole documents) taken from the cache, and laid out anew.
+    reused: int = 0
+    laid_out: int = 0
 
     @property
     def built(self) -> bool:
@@ -195,6 +198,7 @@ class _Build:
         self, options: BuildOptions, konzept: Konzept, dirs: list[Path], result: BuildResult,
         step: Progress, detail: Progress, previous: Konzept | None,
     ) -> None:  # fmt: skip
+        from ikonzept.render.layoutcache import LayoutCache
         from ikonzept.render.pdf import DEFAULT_VARIANT
 
         self.options, self.konzept, self.dirs, self.result, self.step = (
@@ -202,6 +206,7 @@ class _Build:
         self.detail = detail
         self.previous = previous  # loaded and checked by validate
         self.variant = options.variant or DEFAULT_VARIANT
+        self.cache = LayoutCache.for_build(options.root, dirs, self.variant)
         self.name = output_name(konzept.id, konzept.ausgabe.nummer, options.kommune)
         whole = options.kommune is None
         wanted = {options.only} if options.only else set(DOCUMENTS)
@@ -220,7 +225,7 @@ class _Build:
         self.result.timings[name] = perf_counter() - started
 
     def run(self) -> None:
-        from concurrent.futures import Future, ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
         from time import perf_counter
 
@@ -259,13 +264,12 @@ class _Build:
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 synopse: Future[tuple[int, tuple[str, ...]]] | None = None
                 if "synopse" in jobs:
-                    html, target = jobs["synopse"]
-                    synopse = pool.submit(render_job, html, *self._job_args(target))
+                    synopse = self._single(pool, *jobs["synopse"])
                 if "konzept" in jobs:
                     konzept = parts.lay_out(
                         jobs["konzept"][0], root=options.root, dirs=self.dirs,
                         variant=self.variant, folder=Path(folder), run=parts.runner(pool),
-                        size=self._part_size(), progress=self.detail,
+                        size=self._part_size(), progress=self.detail, cache=self.cache,
                     )  # fmt: skip
                     pages["konzept"] = konzept.pages
                     self.result.blocked += konzept.blocked
@@ -290,6 +294,8 @@ class _Build:
             self._oparl(vorlage[0], with_synopse="synopse" in pages)
         self._output(out / SNAPSHOT)
         fsutil.write_text(out / SNAPSHOT, _snapshot(self.konzept))
+        self.cache.prune()
+        self.result.reused, self.result.laid_out = self.cache.hits, self.cache.misses
 
     def _part_size(self) -> int:
         """Parts need a stylesheet that takes page numbers from ikonzept (`--seite`,
@@ -341,9 +347,33 @@ class _Build:
         html = render_vorlage(self.konzept, self.options.root, self.dirs, konzept_pages,
                               synopse_pages, comparison, created)  # fmt: skip
         target = self.options.out / f"{self.name}-vorlage.pdf"
-        pages, blocked = pool.submit(render_job, html, *self._job_args(target)).result()
+        pages, blocked = self._single(pool, html, target).result()
         self.result.blocked += blocked
         return target, pages, html
+
+    def _single(
+        self, pool: Executor, html: str, target: Path
+    ) -> Future[tuple[int, tuple[str, ...]]]:
+        """Lay out a document in one piece (in ``pool``), or take it from the layout cache."""
+        from concurrent.futures import Future
+
+        from ikonzept.render.pages import PartLayout
+
+        key = self.cache.key(html, None, 0, written=True)
+        known = self.cache.get(key, target)
+        if known is not None:
+            done: Future[tuple[int, tuple[str, ...]]] = Future()
+            done.set_result((known.pages, known.blocked))
+            return done
+        future = pool.submit(render_job, html, *self._job_args(target))
+
+        def keep(finished: Future[tuple[int, tuple[str, ...]]]) -> None:
+            if finished.exception() is None:
+                pages, blocked = finished.result()
+                self.cache.put(key, PartLayout(pages, {}, (), blocked), target)
+
+        future.add_done_callback(keep)
+        return future
 
     def _oparl(self, vorlage: Path, *, with_synopse: bool) -> None:
         from ikonzept import oparl

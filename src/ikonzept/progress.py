@@ -91,9 +91,15 @@ class Reporter:
             verb = "Aktuell" if result.skipped else "Geschrieben"
             self.out.print(f"{verb}: {path}{detail}")
         layout = result.timings.get("umbruch")
-        if layout and result.pages:
+        if layout and result.pages and not result.reused:
             rate = f"{sum(result.pages.values()) / layout:.1f}".replace(".", ",")
             self.err.print(
                 f"[dim]{sum(result.pages.values())} Seiten, {rate} Seiten/s im Umbruch[/]"
+            )
+        elif result.reused:
+            total = result.reused + result.laid_out
+            self.err.print(
+                f"[dim]{sum(result.pages.values())} Seiten; {result.laid_out} von {total} "
+                "Umbrüchen neu, die übrigen aus dem Zwischenspeicher[/]"
             )
         return 0

@@ -11,6 +11,7 @@ part per process is in memory at a time. `merge` joins the part files.
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_escape
 import re
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 
+from ikonzept.render.layoutcache import LayoutCache
 from ikonzept.render.pages import Bookmark, Numbering, PartLayout
 from ikonzept.render.split import DEFAULT_PART_SIZE, split, with_style
 
@@ -37,6 +39,7 @@ class PartJob:
     # Pass 2: the printed page of every anchor in the document, and which part this is.
     pages: dict[str, int] | None = None
     number: int = 1
+    release: bool = True  # hand the memory back afterwards (worker processes)
 
 
 def numbered(html: str, *, offset: int, numbering: Numbering | None) -> str:
@@ -105,7 +108,8 @@ def lay_out_part(job: PartJob) -> PartLayout:
         pdf.write(laid_out, Path(job.target), pages=job.pages, id_prefix=f"teil{job.number}-")
     result = PartLayout(len(pages), anchors, tuple(bookmarks), laid_out.blocked)
     del laid_out, pages
-    _release_memory()
+    if job.release:
+        _release_memory()
     return result
 
 
@@ -135,9 +139,13 @@ Run = Callable[[Sequence[PartJob], Callable[[int], None]], list[PartLayout]]
 # hundreds of actors, the overview table: up to 300 kB in the benchmark concept) with a
 # part of the usual size beside it.
 PARALLEL_LIMIT = 450_000
+# Up to this much HTML in one pass is laid out in the build's own process.
+IN_PROCESS_LIMIT = 60_000
 
 
-def runner(executor: Executor | None, limit: int = PARALLEL_LIMIT) -> Run:
+def runner(
+    executor: Executor | None, limit: int = PARALLEL_LIMIT, in_process: int = IN_PROCESS_LIMIT
+) -> Run:
     """Runs the jobs of one pass in the executor's processes (or here, one after the other).
 
     A process needs memory in proportion to the part it lays out, so parts start only while
@@ -145,10 +153,12 @@ def runner(executor: Executor | None, limit: int = PARALLEL_LIMIT) -> Run:
     """
 
     def run(jobs: Sequence[PartJob], finished: Callable[[int], None]) -> list[PartLayout]:
-        if executor is None:
+        # A few small parts (what an edit leaves to lay out) are done here: starting a worker
+        # process and importing WeasyPrint there would take longer than the layout.
+        if executor is None or sum(len(job.html) for job in jobs) <= in_process:
             layouts: list[PartLayout] = []
             for job in jobs:
-                layouts.append(lay_out_part(job))
+                layouts.append(lay_out_part(dataclasses.replace(job, release=executor is None)))
                 finished(len(layouts))
             return layouts
         results: dict[int, PartLayout] = {}
@@ -194,9 +204,36 @@ class LaidOut:
         merge.merge(self.files, self.layouts, target)
 
 
+def _cached(run: Run, cache: LayoutCache | None) -> Run:
+    """``run``, asked only for the jobs whose layout the cache does not hold."""
+    if cache is None:
+        return run
+
+    def cached_run(jobs: Sequence[PartJob], finished: Callable[[int], None]) -> list[PartLayout]:
+        keys = [
+            cache.key(job.html, job.pages, job.number, written=job.target is not None)
+            for job in jobs
+        ]
+        found = [
+            cache.get(key, Path(job.target) if job.target else None)
+            for key, job in zip(keys, jobs, strict=True)
+        ]
+        missing = [index for index, layout in enumerate(found) if layout is None]
+        done = len(jobs) - len(missing)
+        laid_out = run([jobs[i] for i in missing], lambda count: finished(done + count))
+        for index, layout in zip(missing, laid_out, strict=True):
+            target = jobs[index].target
+            cache.put(keys[index], layout, Path(target) if target else None)
+            found[index] = layout
+        return [layout for layout in found if layout is not None]
+
+    return cached_run
+
+
 def lay_out(
     html: str, *, root: Path, dirs: Sequence[Path], variant: str, folder: Path,
     run: Run, size: int = DEFAULT_PART_SIZE, progress: Callable[[str], None] | None = None,
+    cache: LayoutCache | None = None,
 ) -> LaidOut:  # fmt: skip
     """Lay out ``html`` in parts of about ``size`` characters, each written to ``folder``.
 
@@ -205,6 +242,7 @@ def lay_out(
     footnotes of pages it lays out again: 5 of 21 in a 157-page test concept).
     """
     parts = split(html, size)
+    run = _cached(run, cache)
     common = (str(root), tuple(str(d) for d in dirs), variant)
     files = tuple(folder / f"teil-{part.number:03}.pdf" for part in parts)
 

@@ -6,6 +6,8 @@ metadata, since German archives recommend PDF/A-2 and accessibility rules ask fo
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import hashlib
 import logging
 import re
@@ -16,7 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from ikonzept import fsutil
-from ikonzept.render import tagging
+from ikonzept.render import hyphenation, tagging
 
 DEFAULT_VARIANT = "pdf/a-2a"
 _UA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
@@ -83,6 +85,51 @@ class Layout:
         return len(self.document.pages)
 
 
+# `<link rel="stylesheet">` as our templates write it.
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="(file:[^"]+)">\n?')
+
+
+@dataclass(frozen=True, slots=True)
+class _Styles:
+    font_config: Any
+    sheets: tuple[Any, ...]
+    blocked: tuple[str, ...]
+
+
+# Parsed stylesheets and the fonts they load, per process: a long document is laid out in
+# dozens of parts, and parsing the stylesheet and compiling its selectors took a tenth of a
+# second for each. Keyed by the files' contents, so an edited stylesheet is read anew.
+_STYLES: dict[tuple[str, ...], _Styles] = {}
+# Let go of them before the interpreter tears its modules down: WeasyPrint's font
+# configuration removes its temporary folder when deleted, which fails that late.
+atexit.register(_STYLES.clear)
+
+
+def _styles(urls: Sequence[str], allowed: Sequence[Path]) -> _Styles:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetchingError
+
+    contents = []
+    for url in urls:
+        try:
+            contents.append(hashlib.sha256(Path(unquote(urlparse(url).path)).read_bytes()))
+        except OSError:
+            contents.append(hashlib.sha256(b"missing"))
+    key = (*urls, *(c.hexdigest() for c in contents), *(str(a) for a in allowed))
+    if key not in _STYLES:
+        fetcher = _fetcher_class()(allowed)
+        font_config = FontConfiguration()
+        sheets = []
+        for url in urls:
+            # A stylesheet the fetcher refuses is reported as blocked, as a link would be.
+            with contextlib.suppress(ValueError, URLFetchingError):
+                sheets.append(CSS(url=url, url_fetcher=fetcher, font_config=font_config))
+        _STYLES.clear()  # one set of stylesheets per build
+        _STYLES[key] = _Styles(font_config, tuple(sheets), tuple(fetcher.blocked))
+    return _STYLES[key]
+
+
 def layout(
     html: str, *, root: Path, template_dirs: Sequence[Path], variant: str = DEFAULT_VARIANT
 ) -> Layout:
@@ -90,18 +137,25 @@ def layout(
     from weasyprint import HTML
 
     tagging.install()
+    hyphenation.preload()
 
-    fetcher = _fetcher_class()([root / "bilder", *template_dirs])
+    allowed = [root / "bilder", *template_dirs]
+    fetcher = _fetcher_class()(allowed)
+    # The stylesheets are given to WeasyPrint parsed (see `_styles`), not as links.
+    styles = _styles(_STYLESHEET.findall(html), allowed)
     logger = logging.getLogger("weasyprint")
     previous = logger.level
     logger.setLevel(logging.CRITICAL)  # our fetcher reports what it blocked, in German
     try:
         document = HTML(
-            string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render()
+            string=_STYLESHEET.sub("", html),
+            base_url=root.resolve().as_uri() + "/",
+            url_fetcher=fetcher,
+        ).render(stylesheets=list(styles.sheets), font_config=styles.font_config)
     finally:
         logger.setLevel(previous)
-    return Layout(document, html, variant, tuple(dict.fromkeys(fetcher.blocked)))
+    blocked = tuple(dict.fromkeys([*styles.blocked, *fetcher.blocked]))
+    return Layout(document, html, variant, blocked)
 
 
 def write(

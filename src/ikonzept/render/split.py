@@ -21,8 +21,11 @@ from html.parser import HTMLParser
 
 SPLIT_ATTRIBUTE = "data-teil"
 CONTINUATION_ATTRIBUTE = "data-fortsetzung"
-# About 40 pages of our concept (3.5 to 4 kB of HTML per page), 150 MB in a worker process.
-DEFAULT_PART_SIZE = 160_000
+# About 6 pages of our concept (3.5 to 4 kB of HTML per page): every field of action and
+# every group of actors that fits becomes a part of its own, so that after an edit only
+# its part is laid out again (`render/layoutcache`). Smaller parts cost more than they save:
+# each part parses the stylesheet and subsets the fonts anew.
+DEFAULT_PART_SIZE = 24_000
 
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",

@@ -1,0 +1,193 @@
+"""Builds after an edit: only the changed parts are laid out again, and the result is the
+same, byte for byte, as a clean build. The layout cache never trusts a broken entry."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ikonzept.build import BuildOptions, BuildResult, build
+from ikonzept.render.layoutcache import FOLDER, LayoutCache
+from ikonzept.render.pages import Bookmark, PartLayout
+from tests.conftest import SAMPLE
+
+NAME = "integrationskonzept-kreis-coesfeld-ausgabe-1"
+DOCUMENTS = (f"{NAME}.pdf", f"{NAME}-vorlage.pdf")
+MEASURE = "Die Kursträger stimmen sich regelmäßig"
+
+
+def _edit(root: Path, old: str, new: str) -> None:
+    path = root / "handlungsfelder" / "01-sprache.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _cache_folder() -> Path:
+    return Path(os.environ["XDG_CACHE_HOME"]) / "ikonzept" / FOLDER
+
+
+def _clean_build(root: Path, out: Path, cache_home: Path) -> BuildResult:
+    """A build with an empty cache of its own."""
+    previous = os.environ["XDG_CACHE_HOME"]
+    os.environ["XDG_CACHE_HOME"] = str(cache_home)
+    try:
+        result = build(BuildOptions(root=root, out=out))
+    finally:
+        os.environ["XDG_CACHE_HOME"] = previous
+    assert result.built and result.reused == 0
+    return result
+
+
+def _same_documents(first: Path, second: Path) -> None:
+    for name in DOCUMENTS:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+@dataclass(frozen=True)
+class Edited:
+    root: Path  # the sample, one word of one measure changed after its first build
+    incremental: BuildResult
+    incremental_out: Path
+    clean_out: Path
+    clean_cache: Path  # the cache the clean build filled: exactly the entries it used
+
+
+@pytest.fixture(scope="module")
+def one_word(tmp_path_factory: pytest.TempPathFactory) -> Edited:
+    """Build a copy of the sample, change one word, build again; and build it clean."""
+    base = tmp_path_factory.mktemp("ein-wort")
+    root = base / "concept"
+    shutil.copytree(SAMPLE, root)
+    # Images are referenced by their place: the first build in this folder lays out the
+    # parts that show one; the session's builds of the sample have cached all others.
+    assert build(BuildOptions(root=root, out=base / "out")).built
+    _edit(root, MEASURE, "Die Kursträger stimmen sich monatlich")
+    incremental = build(BuildOptions(root=root, out=base / "out"))
+    _clean_build(root, base / "sauber", base / "leerer-zwischenspeicher")
+    return Edited(
+        root, incremental, base / "out", base / "sauber", base / "leerer-zwischenspeicher"
+    )
+
+
+def test_an_edit_lays_out_only_its_part_and_equals_a_clean_build(
+    sample_build: Path, one_word: Edited
+) -> None:
+    assert one_word.incremental.built
+    assert one_word.incremental.laid_out == 2  # the measure's part: pass 1 and pass 2
+    assert one_word.incremental.reused > 30
+    _same_documents(one_word.incremental_out, one_word.clean_out)
+
+
+def test_an_edit_that_moves_every_later_page_equals_a_clean_build(
+    sample_build: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "concept"
+    shutil.copytree(SAMPLE, root)
+    paragraph = "Ein zusätzlicher Absatz, der die Maßnahme verlängert. " * 150
+    _edit(root, MEASURE, f"{paragraph}\n\n          {MEASURE}")
+    incremental = build(BuildOptions(root=root, out=tmp_path / "inkrementell"))
+    clean = _clean_build(root, tmp_path / "sauber", tmp_path / "leer")
+    assert incremental.pages[tmp_path / "inkrementell" / f"{NAME}.pdf"] > 99
+    assert 2 < incremental.laid_out < clean.laid_out  # later parts again, earlier ones not
+    _same_documents(tmp_path / "inkrementell", tmp_path / "sauber")
+
+
+def test_broken_cache_entries_are_ignored_and_removed(
+    one_word: Edited, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_home = tmp_path / "cache"
+    shutil.copytree(one_word.clean_cache / "ikonzept" / FOLDER, cache_home / "ikonzept" / FOLDER)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    records = sorted((cache_home / "ikonzept" / FOLDER).glob("*/*.json"))
+    pdfs = [r.with_suffix(".pdf") for r in records if r.with_suffix(".pdf").exists()]
+    assert len(records) > 10 and len(pdfs) > 5
+    foreign = {"format": 1, "key": "fremd", "pages": 1, "anchors": {}, "bookmarks": [],
+               "blocked": []}  # fmt: skip
+    broken = {
+        records[0]: "kein JSON",
+        records[1]: json.dumps(foreign),
+        records[2]: json.dumps({"format": 1, "key": records[2].stem, "pages": "viele"}),
+    }
+    for record, text in broken.items():
+        record.write_text(text, encoding="utf-8")
+    pdfs[0].write_bytes(pdfs[0].read_bytes()[:100])  # truncated
+    pdfs[1].write_bytes(pdfs[2].read_bytes())  # another part's PDF
+    result = build(BuildOptions(root=one_word.root, out=tmp_path / "out"))
+    assert result.built and result.laid_out > 0  # the broken ones were laid out again
+    _same_documents(tmp_path / "out", one_word.clean_out)
+    for record in broken:  # laid out anew and stored correctly again
+        data = json.loads(record.read_text(encoding="utf-8"))
+        assert data["key"] == record.stem and isinstance(data["pages"], int)
+
+
+def _layout(pages: int) -> PartLayout:
+    return PartLayout(pages, {"a": 0}, (Bookmark(1, "Titel", 0, 10.5, 700.25, False),), ())
+
+
+def test_cache_round_trip_and_size_limit(tmp_path: Path) -> None:
+    cache = LayoutCache(tmp_path, "umgebung")
+    pdf = tmp_path / "teil.pdf"
+    keys = []
+    for number in range(5):
+        pdf.write_bytes(b"%PDF-1.7 " + bytes([number]) * 1000)
+        key = cache.key(f"<p>{number}</p>", {"a": 3}, number, written=True)
+        cache.put(key, _layout(number + 1), pdf)
+        record = tmp_path / key[:2] / f"{key}.json"
+        os.utime(record, (1_000_000 + number, 1_000_000 + number))  # older first
+        keys.append(key)
+    target = tmp_path / "kopie.pdf"
+    assert cache.get(keys[4], target) == _layout(5)
+    assert target.read_bytes() == b"%PDF-1.7 " + bytes([4]) * 1000
+    # The key depends on the page numbers a part links to, not on others.
+    assert cache.key("<a href='#a'>x</a>", {"a": 3, "b": 1}, 1, written=True) == cache.key(
+        "<a href='#a'>x</a>", {"a": 3, "b": 2}, 1, written=True
+    )
+    assert cache.key("<a href='#a'>x</a>", {"a": 3}, 1, written=True) != cache.key(
+        "<a href='#a'>x</a>", {"a": 4}, 1, written=True
+    )
+    cache.prune(limit_bytes=3 * 1_300)
+    left = sorted(p.stem for p in tmp_path.glob("*/*.json"))
+    assert len(left) == 3 and keys[0] not in left and keys[1] not in left
+    assert keys[4] in left  # used last: kept
+
+
+def test_switched_off_cache_keeps_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("IKONZEPT_CACHE", "0")
+    cache = LayoutCache.for_build(SAMPLE, [], "pdf/a-2a")
+    cache.put("x" * 64, _layout(1), None)
+    assert cache.get("x" * 64, None) is None and cache.folder is None
+
+
+def test_hyphenation_patterns_come_from_the_cache_and_a_broken_entry_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import pyphen  # type: ignore[import-untyped]
+
+    from ikonzept.load import cache as user_cache
+    from ikonzept.render import hyphenation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = pyphen.LANGUAGES[pyphen.language_fallback("de_DE")]
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation.preload()
+    parsed = pyphen.hdcache[path]
+    expected = pyphen.Pyphen(lang="de_DE").inserted("Integrationskonzept")
+    stored = list((tmp_path / "ikonzept" / "daten").glob("*/*.marshal"))
+    assert len(stored) == 1
+
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation.preload()  # from the cache now
+    assert pyphen.hdcache[path] is not parsed
+    assert pyphen.hdcache[path].patterns == parsed.patterns
+    assert pyphen.Pyphen(lang="de_DE").inserted("Integrationskonzept") == expected
+
+    monkeypatch.setattr(user_cache, "get", lambda _key: {"ab": (0, ("x",))})
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation.preload()  # a wrong shape: parsed from the file again
+    assert pyphen.hdcache[path].patterns == parsed.patterns
