@@ -148,12 +148,41 @@ def render_job(
     return laid_out.pages, laid_out.blocked
 
 
+def worker_pool() -> Executor:
+    """The processes that lay out documents; ``build`` makes its own unless given one.
+
+    Two at most: each holds one part of a document while laying it out (a few hundred MB),
+    so the build's memory stays bounded on any machine. Ctrl+C is the main process's to
+    handle: the workers ignore it, so that it ends a build without their tracebacks.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    workers = max(1, min(2, os.cpu_count() or 1))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupts
+    )
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def build(
-    options: BuildOptions, progress: Progress | None = None, detail: Progress | None = None
+    options: BuildOptions,
+    progress: Progress | None = None,
+    detail: Progress | None = None,
+    *,
+    validated: Callable[[Validation], None] | None = None,
+    pool: Executor | None = None,
 ) -> BuildResult:
     """Build the documents; returns without writing anything when validation finds errors.
 
-    ``progress`` is told of each step, ``detail`` of the progress within one.
+    ``progress`` is told of each step, ``detail`` of the progress within one, ``validated``
+    of the findings as soon as they are known (before the layout). ``pool`` lays out the
+    documents (``worker_pool``; kept warm between builds by ``build --watch``).
     """
     from time import perf_counter
 
@@ -174,6 +203,8 @@ def build(
     step("Laden und prüfen")
     validation = validate(options.root, options.today)
     result = BuildResult(validation, timings={"laden und prüfen": perf_counter() - started})
+    if validated is not None:
+        validated(validation)
     konzept = validation.konzept
     if validation.failed() or konzept is None:
         return result
@@ -181,7 +212,7 @@ def build(
         known = ", ".join(k.id for k in konzept.kommunen)
         raise UsageError(f"Eine Kommune „{options.kommune}“ gibt es nicht. Bekannt sind: {known}.")
     _Build(options, konzept, dirs, result, step, detail or (lambda _text: None),
-           validation.previous).run()  # fmt: skip
+           validation.previous).run(pool)  # fmt: skip
     manifest = {
         "fingerprint": print_,
         "dateien": {path.name: _file_hash(path) for path in result.outputs},
@@ -224,9 +255,8 @@ class _Build:
 
         self.result.timings[name] = perf_counter() - started
 
-    def run(self) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
+    def run(self, given: Executor | None) -> None:
+        import contextlib
         from time import perf_counter
 
         from ikonzept.render import parts
@@ -257,11 +287,7 @@ class _Build:
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".ikonzept-teile-", dir=out) as folder:
             konzept: parts.LaidOut | None = None
-            # Two worker processes at most: each holds one part of a document while laying
-            # it out (a few hundred MB), so the build's memory stays bounded on any machine.
-            workers = max(1, min(2, os.cpu_count() or 1))
-            context = get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with contextlib.nullcontext(given) if given else worker_pool() as pool:
                 synopse: Future[tuple[int, tuple[str, ...]]] | None = None
                 if "synopse" in jobs:
                     synopse = self._single(pool, *jobs["synopse"])

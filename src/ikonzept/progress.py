@@ -6,9 +6,12 @@ import sys
 from pathlib import Path
 from time import perf_counter
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ikonzept.build import BuildResult
+
+if TYPE_CHECKING:
+    from ikonzept.validate import Validation
 
 
 def _seconds(value: float) -> str:
@@ -26,6 +29,7 @@ class Reporter:
         self.out = Console(highlight=False, soft_wrap=True)
         self._status: Any = None
         self._current: tuple[str, float] | None = None
+        self._shown = False  # the findings, printed as soon as validation had them
 
     def __enter__(self) -> Reporter:
         if not self.quiet and self.err.is_terminal:
@@ -61,16 +65,27 @@ class Reporter:
             self.err.print(f"{mark} {text} [dim]{_seconds(perf_counter() - started)}[/]")
         self._current = None
 
-    def finish(self, result: BuildResult, root: Path) -> int:
-        """Print the outcome; return the exit code."""
+    def validated(self, validation: Validation, root: Path) -> None:
+        """Print the findings now, before the layout (``build --watch``): they come first."""
         self._close_step()
-        validation = result.validation
-        shown = validation is not None and (validation.findings or not result.built)
-        if validation is not None and shown and (not self.quiet or validation.failed()):
+        self._findings(validation, root, built=not validation.failed())
+        self._shown = True
+
+    def _findings(self, validation: Validation, root: Path, built: bool) -> None:
+        shown = validation.findings or not built
+        if shown and (not self.quiet or validation.failed()):
             # Imported here: an up-to-date build (no validation) needs none of it (70 ms).
             from ikonzept.reporters import text
 
             text(validation, root, sys.stdout)
+            sys.stdout.flush()
+
+    def finish(self, result: BuildResult, root: Path) -> int:
+        """Print the outcome; return the exit code."""
+        self._close_step()
+        validation = result.validation
+        if validation is not None and not self._shown:
+            self._findings(validation, root, result.built)
         if not result.built:
             self.err.print(
                 "[red]Es wurde nichts geschrieben:[/] Bitte beheben Sie zuerst die Fehler."

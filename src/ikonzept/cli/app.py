@@ -114,6 +114,30 @@ def _debug_requested() -> bool:
     return bool(context and context.find_root().params.get("debug"))
 
 
+def report_failure(error: Exception) -> int:
+    """Tell the user what went wrong, in German; the exit code it ends with.
+
+    The one place that turns failures into messages: for every command (``guarded``) and
+    for each build of ``build --watch``, which reports a failure and goes on watching.
+    """
+    if isinstance(error, IkonzeptError):
+        _error(error.message)
+        return error.exit_code
+    if isinstance(error, OSError):
+        # The file system refused (full disk, no permission, a file where a folder
+        # belongs): not a bug, and atomic writes have left the old files as they were.
+        _error(_file_system_message(error))
+        return 2
+    if _debug_requested():
+        traceback.print_exception(error)
+    _stderr(
+        f"Interner Fehler in ikonzept {__version__}: {type(error).__name__}: {error}\n"
+        "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn "
+        "mit der Ausgabe von `ikonzept --debug …`."
+    )
+    return INTERNAL_ERROR
+
+
 def guarded(command: F) -> F:
     """The one exception boundary: user errors become German messages and exit codes."""
 
@@ -123,9 +147,6 @@ def guarded(command: F) -> F:
             return command(*args, **kwargs)
         except (typer.Exit, click_exceptions.ClickException):
             raise
-        except IkonzeptError as error:
-            _error(error.message)
-            raise typer.Exit(error.exit_code) from error
         except KeyboardInterrupt:
             _stderr("Abgebrochen.")
             raise typer.Exit(130) from None
@@ -134,20 +155,8 @@ def guarded(command: F) -> F:
             # interpreter's final flush must not fail again on the closed pipe.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(1) from None
-        except OSError as error:
-            # The file system refused (full disk, no permission, a file where a folder
-            # belongs): not a bug, and atomic writes have left the old files as they were.
-            _error(_file_system_message(error))
-            raise typer.Exit(2) from error
         except Exception as error:
-            if _debug_requested():
-                traceback.print_exc()
-            _stderr(
-                f"Interner Fehler in ikonzept {__version__}: {type(error).__name__}: {error}\n"
-                "Das ist ein Fehler im Programm, nicht in Ihren Dateien. Bitte melden Sie ihn "
-                "mit der Ausgabe von `ikonzept --debug …`."
-            )
-            raise typer.Exit(INTERNAL_ERROR) from error
+            raise typer.Exit(report_failure(error)) from error
 
     return wrapper  # type: ignore[return-value]
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import enum
+import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, guarded
 from ikonzept.errors import UsageError
+
+if TYPE_CHECKING:
+    from ikonzept.build import BuildOptions
 
 
 class BuildDocument(enum.StrEnum):
@@ -63,13 +67,22 @@ def build(
             "Herausgebers + /oparl).",
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Nach jedem Speichern neu setzen: erst die Befunde, dann die PDFs. Beenden "
+            "mit Strg+C.",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     today: TodayOption = None,
 ) -> None:
     """Konzept, Sitzungsvorlage und (bei Fortschreibungen) Synopse als barrierefreie,
     archivfähige PDFs setzen; dazu konzept.json und vorlage.oparl.json.
 
-    Prüft zuerst; bei Fehlern wird nichts geschrieben. Exit-Codes wie bei validate.
+    Prüft zuerst; bei Fehlern wird nichts geschrieben. Nach einer Änderung werden nur die
+    betroffenen Teile neu umbrochen. Exit-Codes wie bei validate.
     """
     from ikonzept.build import BuildOptions
     from ikonzept.build import build as run
@@ -90,10 +103,63 @@ def build(
         only=only.value if only else None,
         oparl_base=oparl_basis,
     )
+    if watch:
+        raise typer.Exit(_watch(options, quiet))
     reporter = Reporter(quiet=quiet)
     with reporter:
         result = run(options, reporter.step, reporter.detail)
     raise typer.Exit(reporter.finish(result, root))
+
+
+def _watch(options: BuildOptions, quiet: bool) -> int:
+    """Build after every save until Ctrl+C; a failed build is reported, the watch goes on."""
+    from ikonzept.build import build as run
+    from ikonzept.build import previous_edition, worker_pool
+    from ikonzept.cli.app import report_failure
+    from ikonzept.load import cache
+    from ikonzept.progress import Reporter
+    from ikonzept.watching import rebuild_on_save
+
+    root = options.root
+
+    def build_once() -> None:
+        reporter = Reporter(quiet=quiet)
+        try:
+            with reporter:
+                result = run(
+                    options, reporter.step, reporter.detail, pool=pool,
+                    validated=lambda validation: reporter.validated(validation, root),
+                )  # fmt: skip
+            reporter.finish(result, root)
+        except Exception as error:  # reported; the last good PDFs stay as they were
+            report_failure(error)
+
+    def changed(names: list[str]) -> None:
+        print(f"\nGeändert: {', '.join(names)}", flush=True)
+
+    folders = [root, *([options.templates] if options.templates else [])]
+    previous = previous_edition(root)
+    if (
+        previous is not None
+        and previous.is_dir()
+        and not previous.resolve().is_relative_to(root.resolve())
+    ):
+        folders.append(previous)
+    ignored = [options.out, cache.folder()]
+    print(
+        f"Beobachte {', '.join(str(f) for f in folders)}: neu gesetzt wird nach jedem "
+        "Speichern. Beenden mit Strg+C.",
+        flush=True,
+    )
+    # Ended like Ctrl+C when the system asks (SIGTERM): parts being laid out are cleaned up.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        with worker_pool() as pool:
+            rebuild_on_save(build_once, folders, ignored, changed)
+    except KeyboardInterrupt:
+        pass
+    print("\nBeobachtung beendet.", flush=True)
+    return 0
 
 
 def _check_variant(variant: str) -> None:
