@@ -19,6 +19,7 @@ import pytest
 from ikonzept.model import Konzept
 from ikonzept.site.build import SiteOptions, build_site
 from ikonzept.site.output import MARKER
+from ikonzept.site.serve import Preview
 from ikonzept.validate import validate
 from tests import sitecheck
 from tests.conftest import SAMPLE, RunCli, snapshot
@@ -515,13 +516,14 @@ def test_preview_serves_rebuilds_on_save_and_shows_errors(concept: Path, tmp_pat
     import urllib.error
     from urllib.request import urlopen
 
-    from ikonzept.site.serve import Preview
-
     published = tmp_path / "out" / "site"
     messages: list[str] = []
     preview = Preview(SiteOptions(root=concept, out=published), port=0, log=messages.append)
     server = threading.Thread(target=preview.server.serve_forever, daemon=True)
     server.start()
+    stop = threading.Event()
+    watching = threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop, watching.set), daemon=True)
 
     def get(path: str) -> str:
         with urlopen(preview.url + path, timeout=10) as response:
@@ -529,6 +531,8 @@ def test_preview_serves_rebuilds_on_save_and_shows_errors(concept: Path, tmp_pat
 
     try:
         preview.build()
+        watcher.start()
+        assert watching.wait(30)
         assert preview.server.server_address[0] == "127.0.0.1"  # never reachable from outside
         page = get("glossar.html")
         assert '<script src="/.ikonzept/reload.js"></script>' in page
@@ -540,17 +544,15 @@ def test_preview_serves_rebuilds_on_save_and_shows_errors(concept: Path, tmp_pat
         glossar = concept / "glossar.yaml"
         text = glossar.read_text(encoding="utf-8")
         glossar.write_text(text.replace("Abschiebungsverbot", "Abschiebeverbot"), "utf-8")
-        assert preview.rebuild_if_changed()
-        assert get(".ikonzept/version") != version
+        _saved(preview, version)
         assert "Abschiebeverbot" in get("glossar.html")
-        assert not preview.rebuild_if_changed()  # nothing saved since
 
         glossar.write_text(text.replace("- begriff:", "- begriff: [", 1), encoding="utf-8")
-        assert preview.rebuild_if_changed()
+        _saved(preview, get(".ikonzept/version"))
         shown = get("akteure.html")
         assert "Das Konzept enthält Fehler" in shown and "glossar.yaml:2" in shown
         glossar.write_text(text, encoding="utf-8")
-        assert preview.rebuild_if_changed()
+        _saved(preview, get(".ikonzept/version"))
         assert "Abschiebungsverbot" in get("glossar.html")
 
         with pytest.raises(urllib.error.HTTPError) as missing:
@@ -559,8 +561,20 @@ def test_preview_serves_rebuilds_on_save_and_shows_errors(concept: Path, tmp_pat
         assert "Seite nicht gefunden" in missing.value.read().decode("utf-8")
         assert any(message.startswith("Gebaut:") for message in messages)
     finally:
+        stop.set()
         preview.server.shutdown()
+        watcher.join(timeout=30)
         preview.close()
+
+
+def _saved(preview: Preview, version: str) -> None:
+    """Wait until the preview has built again after a save."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while str(preview.version) == version and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert str(preview.version) != version, "no build after the save"
 
 
 def test_preview_on_a_busy_port_says_so(concept: Path) -> None:

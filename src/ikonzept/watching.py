@@ -60,12 +60,25 @@ def saves(
     folders: Sequence[Path],
     ignored: Sequence[Path] = (),
     stop: threading.Event | None = None,
+    ready: Callable[[], None] | None = None,
 ) -> Iterator[list[str]]:
-    """Each time files in ``folders`` are saved, the names of those that changed."""
+    """Each time files in ``folders`` are saved, the names of those that changed.
+
+    ``ready`` is called once the watch has begun: what is saved while it runs (a first
+    build) is reported afterwards, not lost.
+    """
     from watchfiles import watch
 
     roots = [folder.resolve() for folder in folders]
-    for changes in watch(*roots, watch_filter=_filter(ignored), stop_event=stop):
+    waiting = ready
+    for changes in watch(
+        *roots, watch_filter=_filter(ignored), stop_event=stop,
+        yield_on_timeout=True, rust_timeout=500,
+    ):  # fmt: skip
+        if waiting is not None:
+            call = waiting
+            waiting = None
+            call()
         names = changed_names(changes, roots)
         if names:
             yield names
@@ -79,7 +92,6 @@ def rebuild_on_save(
     stop: threading.Event | None = None,
 ) -> None:
     """Build, then build again after every save, until ``stop`` is set (or Ctrl+C)."""
-    build_once()
-    for names in saves(folders, ignored, stop):
+    for names in saves(folders, ignored, stop, ready=build_once):
         changed(names)
         build_once()

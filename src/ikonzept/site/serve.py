@@ -1,9 +1,10 @@
 """``ikonzept site --serve``: a local preview that rebuilds on every save and reloads the page.
 
 The site is built into a temporary folder (the published one stays untouched) and served
-on 127.0.0.1 only. A small script, added to each page as it is served (never written),
-asks every second whether a newer build exists. While the concept has errors, every page
-shows them, and the preview recovers by itself once they are fixed.
+on 127.0.0.1 only; saves are noticed as for ``build --watch`` (`ikonzept.watching`). A
+small script, added to each page as it is served (never written), asks every second
+whether a newer build exists. While the concept has errors, every page shows them, and the
+preview recovers by itself once they are fixed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -37,7 +39,6 @@ _RELOAD_JS = b"""(function () {
 })();
 """
 _SCRIPT_TAG = b'<script src="/.ikonzept/reload.js"></script>'
-POLL_SECONDS = 0.5
 
 
 class Preview:
@@ -51,7 +52,6 @@ class Preview:
         self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
         self.version = 0
         self.errors: list[str] = []
-        self._stamps: dict[str, tuple[int, int]] = {}
         self._lock = threading.Lock()
         try:
             self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
@@ -73,26 +73,12 @@ class Preview:
     def _handler(self) -> Any:
         return partial(_Handler, preview=self)
 
-    def _watched(self) -> dict[str, tuple[int, int]]:
-        """Modification time and size of every file the site is built from."""
-        stamps = {}
-        roots = [self.options.root, *([self.options.templates] if self.options.templates else [])]
-        for root in roots:
-            for path in sorted(root.rglob("*")):
-                relative = path.relative_to(root).parts
-                if any(part.startswith(".") for part in relative) or not path.is_file():
-                    continue
-                stat = path.stat()
-                stamps[str(path)] = (stat.st_mtime_ns, stat.st_size)
-        return stamps
-
     def build(self) -> SiteResult | None:
         """Build once; remember the findings of a failed build for the browser."""
         from ikonzept.check.findings import Severity
         from ikonzept.reporters import text
 
         started = time.perf_counter()
-        self._stamps = self._watched()
         try:
             result = build_site(self.options)
         except UsageError as error:
@@ -117,17 +103,14 @@ class Preview:
             self.version += 1
         self.log("Das Konzept enthält Fehler; die Vorschau zeigt sie, bis sie behoben sind.")
 
-    def rebuild_if_changed(self) -> bool:
-        if self._watched() == self._stamps:
-            return False
-        time.sleep(0.1)  # editors write in more than one step
-        self.build()
-        return True
+    def watch(self, stop: threading.Event, ready: Callable[[], None] | None = None) -> None:
+        """Build again after every save (watchfiles), until ``stop`` is set."""
+        from ikonzept.watching import saves
 
-    def watch(self, stop: threading.Event) -> None:
-        while not stop.wait(POLL_SECONDS):
+        folders = [self.options.root, *([self.options.templates] if self.options.templates else [])]
+        for _names in saves(folders, [self.options.out], stop, ready):
             try:
-                self.rebuild_if_changed()
+                self.build()
             except Exception as error:  # keep previewing; the next save may fix it
                 self._failed([f"Interner Fehler: {error}"])
 
