@@ -1,7 +1,9 @@
-"""Format findings for people (text), machines (json) and CI annotations (github)."""
+"""Format findings for people (text), machines (json) and CI annotations (github, and gitlab's
+Code Quality report)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -122,4 +124,28 @@ def github(validation: Validation, display_root: Path, out: TextIO) -> None:
     out.write(validation.summary.text() + "\n")
 
 
-REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github}
+def gitlab(validation: Validation, display_root: Path, out: TextIO) -> None:
+    """GitLab's Code Quality report: merge requests show each finding at its line.
+
+    The fingerprint leaves the line out, so that a finding which only moved is not new.
+    """
+    issues = []
+    for item in validation.findings:
+        path = _display(display_root, item)
+        fingerprint = hashlib.sha256(f"{item.rule}|{path}|{item.message}".encode()).hexdigest()
+        issues.append(
+            {
+                "description": f"{item.rule} {item.message}",
+                "check_name": item.rule,
+                "fingerprint": fingerprint,
+                "severity": "critical" if item.severity is Severity.ERROR else "minor",
+                "location": {"path": path, "lines": {"begin": item.line or 1}},
+            }
+        )
+    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text, "json": as_json, "github": github, "gitlab": gitlab,
+}  # fmt: skip

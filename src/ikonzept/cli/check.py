@@ -17,6 +17,7 @@ class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 @app.command(options_metavar="[OPTIONEN]")
@@ -25,8 +26,19 @@ def validate(
     ordner: ConceptDir = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="Ausgabeformat: text, json oder github."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Ausgabeformat: text, json, github (Anmerkungen in GitHub Actions) oder gitlab "
+            "(Code-Quality-Bericht).",
+        ),
     ] = OutputFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="DATEI", help="Den Bericht in diese Datei schreiben."
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")
     ] = False,
@@ -54,7 +66,16 @@ def validate(
         raise typer.Exit(0)
     root = ordner if ordner is not None else default_concept_dir(Path("."))
     result = run(root, today.date() if today else None)
-    REPORTERS[output_format.value](result, root, sys.stdout)
+    if output is None:
+        REPORTERS[output_format.value](result, root, sys.stdout)
+    else:
+        import io
+
+        from ikonzept import fsutil
+
+        report = io.StringIO()
+        REPORTERS[output_format.value](result, root, report)
+        fsutil.write_text(output, report.getvalue())
     raise typer.Exit(1 if result.failed(strict) else 0)
 
 
@@ -95,14 +116,32 @@ def schema(
     print(f"{len(written)} Schemas nach {out} geschrieben.")
 
 
+class CiPlatform(enum.StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+
+
 @app.command(options_metavar="[OPTIONEN]")
 @guarded
 def init(
     ordner: Annotated[Path, typer.Argument(help="Neuer, leerer Konzeptordner.")],
+    ci: Annotated[
+        CiPlatform | None,
+        typer.Option(
+            "--ci",
+            help="Auch eine Pipeline für github oder gitlab schreiben: prüfen bei jedem Push, "
+            "Änderungen als Kommentar im Merge Request, PDFs und Internetseiten bei Tags.",
+        ),
+    ] = None,
 ) -> None:
     """Ein neues Konzept anlegen, das sofort gültig ist; schreibt nur in einen leeren Ordner."""
+    from ikonzept import pipelines
     from ikonzept.scaffold import create
 
+    # Checked before anything is written: an existing pipeline is never replaced.
+    plan = pipelines.pipeline(pipelines.Platform(ci.value), ordner) if ci else None
     files = create(ordner)
     print(f"Neues Konzept in {ordner} angelegt ({len(files)} Dateien).")
+    if plan is not None:
+        print(f"Pipeline geschrieben: {pipelines.write(plan)}")
     print(f"Als Nächstes: Dateien bearbeiten und mit `ikonzept validate {ordner}` prüfen.")
