@@ -50,12 +50,15 @@ def _result(bench: Bench, runs: Sequence[Tracked], notes: list[str]) -> Result:
 
 
 def _series(bench: Bench, outs: Sequence[Path], log: Log) -> list[Tracked]:
-    """One run per entry of ``outs``, with ``{out}`` in the bench's command replaced by it."""
+    """One run per entry of ``outs``, with ``{out}`` in the bench's command replaced by it.
+
+    Each run has an empty cache of its own: a clean build lays out every part.
+    """
     done = []
     for index, out in enumerate(outs):
         cmd = [str(out) if part == "{out}" else part for part in bench.commands[0]]
         log(f"{bench.name} run {index + 1}/{len(outs)} …")
-        done.append(tracked(bench.name, cmd))
+        done.append(tracked(bench.name, cmd, cache=out.with_name(f"{out.name}.cache-{index}")))
         log(f"  {done[-1].wall:.1f} s, {done[-1].max_rss_kib / 1024:.0f} MB")
     return done
 

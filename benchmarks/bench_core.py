@@ -160,13 +160,20 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
-def tracked(name: str, cmd: Sequence[str], ok: tuple[int, ...] = (0,)) -> Tracked:
-    """Run ``cmd`` once; its output goes to a file, so nothing blocks on a full pipe."""
+def tracked(
+    name: str, cmd: Sequence[str], ok: tuple[int, ...] = (0,), cache: Path | None = None
+) -> Tracked:
+    """Run ``cmd`` once; its output goes to a file, so nothing blocks on a full pipe.
+
+    ``cache`` is the cache folder the run uses (XDG_CACHE_HOME); a new one gives a build
+    that starts from nothing, as on a fresh machine.
+    """
+    extra = (("XDG_CACHE_HOME", str(cache)),) if cache is not None else ()
     with tempfile.TemporaryFile() as sink:
         peak = [0]
         started = time.perf_counter()
         process = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env=environ()
+            cmd, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env=environ(extra)
         )
         done = threading.Event()
 

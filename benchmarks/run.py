@@ -29,6 +29,7 @@ from pathlib import Path
 
 import bench_build
 import bench_diff
+import bench_incremental
 import bench_round
 import bench_site
 from bench_core import (
@@ -51,7 +52,7 @@ LARGE = Path("benchmarks/data/large")  # relative to ROOT, as the commands are s
 RESULTS = ROOT / "benchmarks" / "results" / "latest.md"
 SINGLE_FILES = ("konzept", "glossar", "abkuerzungen", "rechtsgrundlagen", "beteiligung", "vorlage")
 QUICK = ("help", "validate-sample", "validate-large", "check-jsonschema", "diff", "round", "site")
-CHOICES = (*QUICK, *bench_build.GROUPS)
+CHOICES = (*QUICK, *bench_build.GROUPS, bench_incremental.GROUP)
 
 
 def benchmarks(large: Path = LARGE) -> list[Bench]:
@@ -122,6 +123,8 @@ def code_state() -> str:
 def _verdict(r: Result, by_name: dict[str, Result]) -> tuple[str, str]:
     if r.bench.name in {"build-konzept", "rebuild", "build-full"}:
         return bench_build.verdict(r, by_name)
+    if r.bench.name.endswith(("-clean", "-edit")):
+        return bench_incremental.verdict(r, by_name)
     if r.bench.target is None:
         return "", ""
     target = f"< {r.bench.target:g} s"
@@ -224,6 +227,20 @@ def _log(text: str) -> None:
     print(text, flush=True)
 
 
+def _long_runs(wanted: set[str], large: Path, runs: int, build_runs: int) -> list[Result]:
+    """The opt-in groups: builds (minutes each) and builds after an edit."""
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="ikonzept-bench-") as work:
+        if "build" in wanted:
+            results += bench_build.run_build(large, Path(work), build_runs, runs, _log)
+        if bench_incremental.GROUP in wanted:
+            results += bench_incremental.run(large, Path(work), build_runs, _log)
+        if "build-full" in wanted:
+            second = bench_diff.second_edition(large)
+            results += bench_build.run_full(second, Path(work), build_runs, _log)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=7, help="timed runs per benchmark (default 7)")
@@ -273,12 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     site_note = (
         f"{bench_site.page_weights()}\n{bench_site.filter_timing()}" if "site" in wanted else None
     )
-    with tempfile.TemporaryDirectory(prefix="ikonzept-bench-") as work:
-        if "build" in wanted:
-            results += bench_build.run_build(large, Path(work), args.build_runs, args.runs, _log)
-        if "build-full" in wanted:
-            second = bench_diff.second_edition(large)
-            results += bench_build.run_full(second, Path(work), args.build_runs, _log)
+    results += _long_runs(wanted, large, args.runs, args.build_runs)
     imports = help_imports() if "help" in wanted else None
     runs = (args.runs, args.build_runs)
     text = report(large, other_load(since), results, runs, imports, diff_check)

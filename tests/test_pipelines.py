@@ -106,6 +106,18 @@ def test_init_never_replaces_a_pipeline(run_cli: RunCli, repository: Path) -> No
     assert not (repository / "konzept").exists()  # nothing half-done
 
 
+def test_init_adds_a_pipeline_to_a_concept_that_exists(run_cli: RunCli, repository: Path) -> None:
+    concept = repository / "konzept"
+    shutil.copytree(BASE, concept)
+    before = {path: path.read_bytes() for path in concept.rglob("*") if path.is_file()}
+    result = run_cli("init", str(concept), "--ci", "github")
+    assert result.exit_code == 0, result.output
+    pipeline = repository / ".github" / "workflows" / "integrationskonzept.yml"
+    assert f"Pipeline für das Konzept in {concept} geschrieben: {pipeline}" in result.stdout
+    assert 'KONZEPT: "konzept"' in pipeline.read_text(encoding="utf-8")
+    assert {path: path.read_bytes() for path in concept.rglob("*") if path.is_file()} == before
+
+
 def test_gitlab_code_quality_report(run_cli: RunCli, tmp_path: Path) -> None:
     concept = tmp_path / "concept"
     shutil.copytree(BASE, concept)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ikonzept.diff.changes import Comparison
     from ikonzept.diff.sides import Side
     from ikonzept.model import Konzept
+    from ikonzept.render.ahead import Ahead
     from ikonzept.validate import Validation
 
 MANIFEST = ".ikonzept-build.json"
@@ -65,6 +66,7 @@ class BuildResult:
     # Layouts (parts in each pass, whole documents) taken from the cache, and laid out anew.
     reused: int = 0
     laid_out: int = 0
+    ahead: int = 0  # of those laid out anew: parts of pass 2 begun before pass 1 ended
 
     @property
     def built(self) -> bool:
@@ -158,16 +160,12 @@ def worker_pool() -> Executor:
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
+    from ikonzept.render.parts import ignore_interrupts
+
     workers = max(1, min(2, os.cpu_count() or 1))
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupts
+        max_workers=workers, mp_context=get_context("spawn"), initializer=ignore_interrupts
     )
-
-
-def _ignore_interrupts() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def build(
@@ -200,19 +198,25 @@ def build(
 
     from ikonzept.validate import validate
 
-    step("Laden und prüfen")
-    validation = validate(options.root, options.today)
-    result = BuildResult(validation, timings={"laden und prüfen": perf_counter() - started})
-    if validated is not None:
-        validated(validation)
-    konzept = validation.konzept
-    if validation.failed() or konzept is None:
-        return result
-    if options.kommune is not None and options.kommune not in {k.id for k in konzept.kommunen}:
-        known = ", ".join(k.id for k in konzept.kommunen)
-        raise UsageError(f"Eine Kommune „{options.kommune}“ gibt es nicht. Bekannt sind: {known}.")
-    _Build(options, konzept, dirs, result, step, detail or (lambda _text: None),
-           validation.previous).run(pool)  # fmt: skip
+    ahead = _ahead(options, pool)
+    try:
+        step("Laden und prüfen")
+        validation = validate(options.root, options.today)
+        result = BuildResult(validation, timings={"laden und prüfen": perf_counter() - started})
+        if validated is not None:
+            validated(validation)
+        konzept = validation.konzept
+        if validation.failed() or konzept is None:
+            return result
+        if options.kommune is not None and options.kommune not in {k.id for k in konzept.kommunen}:
+            known = ", ".join(k.id for k in konzept.kommunen)
+            raise UsageError(
+                f"Eine Kommune „{options.kommune}“ gibt es nicht. Bekannt sind: {known}."
+            )
+        _Build(options, konzept, dirs, result, step, detail or (lambda _text: None),
+               validation.previous).run(pool, ahead)  # fmt: skip
+    finally:
+        ahead.close()
     manifest = {
         "fingerprint": print_,
         "dateien": {path.name: _file_hash(path) for path in result.outputs},
@@ -220,6 +224,26 @@ def build(
     }
     fsutil.write_text(options.out / MANIFEST, json.dumps(manifest, indent=2) + "\n")
     return result
+
+
+def _ahead(options: BuildOptions, pool: Executor | None) -> Ahead:
+    """Where the concept's edited parts are laid out ahead (see `render/ahead`).
+
+    A process of its own only for a build after an earlier one into the same folder (a
+    first build has nothing to guess from) that lays out the concept with the layout cache.
+    """
+    from ikonzept.load import cache as user_cache
+    from ikonzept.render.ahead import Ahead
+
+    if pool is not None:
+        return Ahead(pool)
+    if (
+        not user_cache.enabled()
+        or options.only not in (None, "konzept", "vorlage")
+        or not (options.out / MANIFEST).is_file()
+    ):
+        return Ahead()
+    return Ahead.forked()
 
 
 class _Build:
@@ -255,7 +279,7 @@ class _Build:
 
         self.result.timings[name] = perf_counter() - started
 
-    def run(self, given: Executor | None) -> None:
+    def run(self, given: Executor | None, ahead: Ahead) -> None:
         import contextlib
         from time import perf_counter
 
@@ -296,7 +320,10 @@ class _Build:
                         jobs["konzept"][0], root=options.root, dirs=self.dirs,
                         variant=self.variant, folder=Path(folder), run=parts.runner(pool),
                         size=self._part_size(), progress=self.detail, cache=self.cache,
+                        ahead=ahead, document=str(jobs["konzept"][1].resolve()),
                     )  # fmt: skip
+                    ahead.close()  # its work is done: no process waits beside the others
+                    self.result.ahead = konzept.ahead
                     pages["konzept"] = konzept.pages
                     self.result.blocked += konzept.blocked
                 if synopse is not None:

@@ -124,7 +124,9 @@ class CiPlatform(enum.StrEnum):
 @app.command(options_metavar="[OPTIONEN]")
 @guarded
 def init(
-    ordner: Annotated[Path, typer.Argument(help="Neuer, leerer Konzeptordner.")],
+    ordner: Annotated[
+        Path, typer.Argument(help="Neuer, leerer Konzeptordner (mit --ci auch ein vorhandener).")
+    ],
     ci: Annotated[
         CiPlatform | None,
         typer.Option(
@@ -134,12 +136,18 @@ def init(
         ),
     ] = None,
 ) -> None:
-    """Ein neues Konzept anlegen, das sofort gültig ist; schreibt nur in einen leeren Ordner."""
+    """Ein neues Konzept anlegen, das sofort gültig ist; schreibt nur in einen leeren Ordner.
+
+    Mit --ci und einem Ordner, der schon ein Konzept enthält: nur die Pipeline schreiben.
+    """
     from ikonzept import pipelines
     from ikonzept.scaffold import create
 
     # Checked before anything is written: an existing pipeline is never replaced.
     plan = pipelines.pipeline(pipelines.Platform(ci.value), ordner) if ci else None
+    if plan is not None and (ordner / "konzept.yaml").is_file():
+        print(f"Pipeline für das Konzept in {ordner} geschrieben: {pipelines.write(plan)}")
+        return
     files = create(ordner)
     print(f"Neues Konzept in {ordner} angelegt ({len(files)} Dateien).")
     if plan is not None:

@@ -11,6 +11,10 @@ anchors and bookmarks, and for pass 2 its PDF, whose hash the record holds. A re
 does not parse, has the wrong shape, or names another key or another PDF is ignored and
 removed, never trusted. The folder is kept below a size limit, least recently used first.
 IKONZEPT_CACHE=0 switches it off, as the other caches.
+
+Besides, ``zuletzt/`` keeps the pass-1 layouts of each document's last build: a guess at
+the page numbers of the next one, so that a part can be laid out ahead (`render/parts`).
+A guess is only ever checked, never trusted.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from ikonzept.render.pages import Bookmark, PartLayout
 
 FORMAT = 1
 FOLDER = "teile"
+LAST = "zuletzt"
 DEFAULT_LIMIT_MB = 500
 _LINK_TARGET = re.compile(r"""\bhref\s*=\s*(["'])#([^"']*)\1""", re.IGNORECASE)
 
@@ -117,23 +122,27 @@ class LayoutCache:
         base = self.folder / key[:2] / key
         return base.with_suffix(".json"), base.with_suffix(".pdf")
 
-    def get(self, key: str, target: Path | None) -> PartLayout | None:
-        """The cached layout for ``key``; with ``target``, its PDF copied there."""
+    def get(self, key: str, target: Path | None, *, count: bool = True) -> PartLayout | None:
+        """The cached layout for ``key``; with ``target``, its PDF copied there.
+
+        ``count`` False: only a look (for a guess), not a use of the entry.
+        """
         if self.folder is None:
             return None
         record_path, pdf_path = self._paths(key)
         try:
             record = json.loads(record_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self._count(None)
-            return None
+            return self._count(None) if count else None
         layout = _layout_from_data(record) if isinstance(record, dict) else None
         valid = layout is not None and record.get("format") == FORMAT and record.get("key") == key
         if valid and target is not None:
             valid = self._copy_checked(pdf_path, record.get("sha256"), target)
         if not valid:
             self._forget(key)
-            return self._count(None)
+            return self._count(None) if count else None
+        if not count:
+            return layout
         with contextlib.suppress(OSError):
             os.utime(record_path)  # recently used: pruned last
         return self._count(layout)
@@ -167,6 +176,39 @@ class LayoutCache:
                 fsutil.write_bytes(pdf_path, data)
                 record["sha256"] = hashlib.sha256(data).hexdigest()
             fsutil.write_text(record_path, json.dumps(record, ensure_ascii=False))
+
+    def has(self, key: str) -> bool:
+        """Whether an entry for ``key`` exists (unchecked, and not counted as a use)."""
+        return self.folder is not None and self._paths(key)[0].is_file()
+
+    def _last(self, document: str) -> Path:
+        assert self.folder is not None
+        name = hashlib.sha256(f"{self.environment}\0{document}".encode()).hexdigest()
+        return self.folder / LAST / f"{name}.json"
+
+    def remember(self, document: str, layouts: Sequence[PartLayout]) -> None:
+        """Keep the pass-1 layouts of ``document``'s parts for the next build's guess."""
+        if self.folder is None:
+            return
+        record = {"format": FORMAT, "document": document,
+                  "parts": [_layout_to_data(layout) for layout in layouts]}  # fmt: skip
+        with contextlib.suppress(OSError):
+            fsutil.write_text(self._last(document), json.dumps(record, ensure_ascii=False))
+
+    def recall(self, document: str) -> list[PartLayout] | None:
+        """The pass-1 layouts of ``document``'s last build, or None (also if damaged)."""
+        if self.folder is None:
+            return None
+        try:
+            record = json.loads(self._last(document).read_text(encoding="utf-8"))
+            if record["format"] != FORMAT or record["document"] != document:
+                return None
+            layouts = [_layout_from_data(data) for data in record["parts"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if any(layout is None for layout in layouts):
+            return None
+        return [layout for layout in layouts if layout is not None]
 
     def _forget(self, key: str) -> None:
         for path in self._paths(key):

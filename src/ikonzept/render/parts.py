@@ -11,14 +11,16 @@ part per process is in memory at a time. `merge` joins the part files.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html as html_escape
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 
+from ikonzept.render.ahead import Ahead, Pending
 from ikonzept.render.layoutcache import LayoutCache
 from ikonzept.render.pages import Bookmark, Numbering, PartLayout
 from ikonzept.render.split import DEFAULT_PART_SIZE, split, with_style
@@ -188,6 +190,7 @@ class LaidOut:
 
     files: tuple[Path, ...]
     layouts: tuple[PartLayout, ...]
+    ahead: int = 0  # parts whose pass 2 was ready ahead (see `Ahead`)
 
     @property
     def pages(self) -> int:
@@ -204,45 +207,95 @@ class LaidOut:
         merge.merge(self.files, self.layouts, target)
 
 
-def _cached(run: Run, cache: LayoutCache | None) -> Run:
-    """``run``, asked only for the jobs whose layout the cache does not hold."""
-    if cache is None:
-        return run
+class _Cached:
+    """Runs the jobs of a pass, asking ``run`` only for those the cache does not hold."""
 
-    def cached_run(jobs: Sequence[PartJob], finished: Callable[[int], None]) -> list[PartLayout]:
-        keys = [
-            cache.key(job.html, job.pages, job.number, written=job.target is not None)
-            for job in jobs
-        ]
+    def __init__(self, run: Run, cache: LayoutCache | None) -> None:
+        self.run, self.cache = run, cache
+        self.ahead = 0  # layouts that were ready ahead and taken
+
+    def key(self, job: PartJob) -> str:
+        assert self.cache is not None
+        return self.cache.key(job.html, job.pages, job.number, written=job.target is not None)
+
+    def __call__(
+        self, jobs: Sequence[PartJob], finished: Callable[[int], None],
+        early: Mapping[str, _Early] | None = None,
+    ) -> list[PartLayout]:  # fmt: skip
+        cache = self.cache
+        if cache is None:
+            return self.run(jobs, finished)
+        keys = [self.key(job) for job in jobs]
         found = [
             cache.get(key, Path(job.target) if job.target else None)
             for key, job in zip(keys, jobs, strict=True)
         ]
+        for index, key in enumerate(keys):
+            if found[index] is None and early and key in early:
+                taken = self._taken(early[key], jobs[index])
+                if taken is not None:
+                    cache.put(key, taken, _target(jobs[index]))
+                    found[index] = taken
         missing = [index for index, layout in enumerate(found) if layout is None]
         done = len(jobs) - len(missing)
-        laid_out = run([jobs[i] for i in missing], lambda count: finished(done + count))
+        finished(done)
+        laid_out = self.run([jobs[i] for i in missing], lambda count: finished(done + count))
         for index, layout in zip(missing, laid_out, strict=True):
-            target = jobs[index].target
-            cache.put(keys[index], layout, Path(target) if target else None)
+            cache.put(keys[index], layout, _target(jobs[index]))
             found[index] = layout
         return [layout for layout in found if layout is not None]
 
-    return cached_run
+    def _taken(self, early: _Early, job: PartJob) -> PartLayout | None:
+        """The layout done ahead, its file moved to where ``job`` writes; None if it failed."""
+        try:
+            layout = early.future.result()
+            target = _target(job)
+            if target is not None:
+                early.target.replace(target)
+        except Exception:  # laid out again here, where a real error is raised
+            return None
+        self.ahead += 1
+        return layout
+
+
+def _target(job: PartJob) -> Path | None:
+    return Path(job.target) if job.target else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Early:
+    """A pass-2 layout started before pass 1 ended, and the file it writes."""
+
+    future: Pending
+    target: Path
+
+
+# At most this many parts are laid out ahead: what one edit changes.
+AHEAD_PARTS = 2
+
+
+def ignore_interrupts() -> None:
+    """In worker processes: Ctrl+C is the main process's to handle."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def lay_out(
     html: str, *, root: Path, dirs: Sequence[Path], variant: str, folder: Path,
     run: Run, size: int = DEFAULT_PART_SIZE, progress: Callable[[str], None] | None = None,
-    cache: LayoutCache | None = None,
+    cache: LayoutCache | None = None, ahead: Ahead | None = None, document: str = "",
 ) -> LaidOut:  # fmt: skip
     """Lay out ``html`` in parts of about ``size`` characters, each written to ``folder``.
 
     Even a document of one part is laid out twice: with the page numbers as literal values,
     WeasyPrint never repaginates, and repagination loses footnotes (WeasyPrint 70 drops the
-    footnotes of pages it lays out again: 5 of 21 in a 157-page test concept).
+    footnotes of pages it lays out again: 5 of 21 in a 157-page test concept). With a
+    ``cache``, ``document`` names the document for the guess that lets ``ahead`` start on
+    pass 2 early.
     """
     parts = split(html, size)
-    run = _cached(run, cache)
+    cached = _Cached(run, cache)
     common = (str(root), tuple(str(d) for d in dirs), variant)
     files = tuple(folder / f"teil-{part.number:03}.pdf" for part in parts)
 
@@ -253,30 +306,69 @@ def lay_out(
 
         return finished
 
-    layouts = run(
-        [PartJob(numbered(part.html, offset=0, numbering=None), *common, None) for part in parts],
-        report(1),
-    )
-    for round_ in range(_MAX_ROUNDS):
-        numbering = Numbering.of(layouts)
-        written = run(
-            [
-                PartJob(
-                    numbered(part.html, offset=offset, numbering=numbering),
-                    *common,
-                    str(file),
-                    numbering.anchors,
-                    part.number,
-                )
-                for part, offset, file in zip(parts, numbering.offsets, files, strict=True)
-            ],
-            report(2 + round_),
-        )
-        settled = _same_pages(layouts, written)
-        layouts = written
-        if settled:
+    def second(numbering: Numbering, where: Sequence[Path]) -> list[PartJob]:
+        return [
+            PartJob(
+                numbered(part.html, offset=offset, numbering=numbering),
+                *common,
+                str(file),
+                numbering.anchors,
+                part.number,
+            )
+            for part, offset, file in zip(parts, numbering.offsets, where, strict=True)
+        ]
+
+    first = [
+        PartJob(numbered(part.html, offset=0, numbering=None), *common, None) for part in parts
+    ]
+    early: dict[str, _Early] = {}
+    if cache is not None and ahead is not None and document:
+        early = _start_early(cached, first, cache.recall(document), second, folder, ahead)
+        if not early:
+            ahead.close()  # nothing to lay out ahead: the core is the other processes' again
+    try:
+        layouts = cached(first, report(1))
+        if cache is not None and document:
+            cache.remember(document, layouts)
+        for round_ in range(_MAX_ROUNDS):
+            written = cached(second(Numbering.of(layouts), files), report(2 + round_), early)
+            settled = _same_pages(layouts, written)
+            layouts = written
+            if settled:
+                break
+    finally:
+        # A guess that missed: its files go with ``folder``, so it has to end first.
+        for unused in early.values():
+            with contextlib.suppress(Exception):
+                unused.future.result()
+    return LaidOut(files, tuple(layouts), cached.ahead)
+
+
+def _start_early(
+    cached: _Cached, first: Sequence[PartJob], guess: Sequence[PartLayout] | None,
+    second: Callable[[Numbering, Sequence[Path]], list[PartJob]], folder: Path, ahead: Ahead,
+) -> dict[str, _Early]:  # fmt: skip
+    """Start pass 2 of the parts an edit changed, with the page numbers guessed."""
+    assert cached.cache is not None
+    cache = cached.cache
+    if guess is None or len(guess) != len(first):
+        return {}
+    known = [cache.get(cached.key(job), None, count=False) for job in first]
+    if all(layout is not None for layout in known):
+        return {}  # pass 1 is quick, and pass 2 runs where it always does
+    numbering = Numbering.of([k if k is not None else g for k, g in zip(known, guess, strict=True)])
+    where = [folder / f"vorab-{index + 1:03}.pdf" for index in range(len(first))]
+    jobs = [job for job in second(numbering, where) if not cache.has(cached.key(job))]
+    if len(jobs) > AHEAD_PARTS:
+        return {}  # the guess is already off: pages moved in the last build
+    early: dict[str, _Early] = {}
+    for job in jobs:
+        future = ahead.submit(job)
+        if future is None:
             break
-    return LaidOut(files, tuple(layouts))
+        assert job.target is not None
+        early[cached.key(job)] = _Early(future, Path(job.target))
+    return early
 
 
 def _same_pages(before: Sequence[PartLayout], after: Sequence[PartLayout]) -> bool:

@@ -130,19 +130,27 @@ def _styles(urls: Sequence[str], allowed: Sequence[Path]) -> _Styles:
     return _STYLES[key]
 
 
+def prepare(html: str, allowed: Sequence[Path]) -> _Styles:
+    """Everything a layout of ``html`` needs besides its own work: WeasyPrint imported,
+    our tagging installed, hyphenation patterns loaded, the stylesheets parsed.
+
+    Done before a process forks (`render/parts`), the new process starts laying out at once.
+    """
+    tagging.install()
+    hyphenation.preload()
+    # The stylesheets are given to WeasyPrint parsed (see `_styles`), not as links.
+    return _styles(_STYLESHEET.findall(html), allowed)
+
+
 def layout(
     html: str, *, root: Path, template_dirs: Sequence[Path], variant: str = DEFAULT_VARIANT
 ) -> Layout:
     """Lay out the HTML; only files below ``bilder/`` and the template folders are read."""
     from weasyprint import HTML
 
-    tagging.install()
-    hyphenation.preload()
-
     allowed = [root / "bilder", *template_dirs]
+    styles = prepare(html, allowed)
     fetcher = _fetcher_class()(allowed)
-    # The stylesheets are given to WeasyPrint parsed (see `_styles`), not as links.
-    styles = _styles(_STYLESHEET.findall(html), allowed)
     logger = logging.getLogger("weasyprint")
     previous = logger.level
     logger.setLevel(logging.CRITICAL)  # our fetcher reports what it blocked, in German
