@@ -27,7 +27,7 @@ def _job(tmp_path: Path, target: Path) -> PartJob:
 
 
 def test_a_part_laid_out_ahead_equals_one_laid_out_here(tmp_path: Path) -> None:
-    ahead = Ahead.forked()
+    ahead = Ahead.forked(tmp_path, [])
     try:
         pending = ahead.submit(_job(tmp_path, tmp_path / "voraus.pdf"))
         assert pending is not None
@@ -41,7 +41,7 @@ def test_a_part_laid_out_ahead_equals_one_laid_out_here(tmp_path: Path) -> None:
 
 def test_a_failure_ahead_is_reported_and_the_next_part_still_works(tmp_path: Path) -> None:
     (tmp_path / "datei").write_text("keine Ordner", encoding="utf-8")
-    ahead = Ahead.forked()
+    ahead = Ahead.forked(tmp_path, [])
     try:
         failing = ahead.submit(_job(tmp_path, tmp_path / "datei" / "teil.pdf"))
         working = ahead.submit(_job(tmp_path, tmp_path / "teil.pdf"))
@@ -57,7 +57,7 @@ def test_a_failure_ahead_is_reported_and_the_next_part_still_works(tmp_path: Pat
 def test_closing_ends_the_process_at_once_and_without_one_nothing_is_submitted(
     tmp_path: Path,
 ) -> None:
-    ahead = Ahead.forked()
+    ahead = Ahead.forked(tmp_path, [])
     assert multiprocessing.active_children()  # started at once, still getting ready
     ahead.close()
     assert multiprocessing.active_children() == []

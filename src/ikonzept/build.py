@@ -198,7 +198,7 @@ def build(
 
     from ikonzept.validate import validate
 
-    ahead = _ahead(options, pool)
+    ahead = _ahead(options, dirs, pool)
     try:
         step("Laden und prüfen")
         validation = validate(options.root, options.today)
@@ -226,7 +226,7 @@ def build(
     return result
 
 
-def _ahead(options: BuildOptions, pool: Executor | None) -> Ahead:
+def _ahead(options: BuildOptions, dirs: list[Path], pool: Executor | None) -> Ahead:
     """Where the concept's edited parts are laid out ahead (see `render/ahead`).
 
     A process of its own only for a build after an earlier one into the same folder (a
@@ -243,7 +243,7 @@ def _ahead(options: BuildOptions, pool: Executor | None) -> Ahead:
         or not (options.out / MANIFEST).is_file()
     ):
         return Ahead()
-    return Ahead.forked()
+    return Ahead.forked(options.root, dirs)
 
 
 class _Build:

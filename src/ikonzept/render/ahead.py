@@ -15,8 +15,9 @@ that gets no work is ended at once.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -44,15 +45,19 @@ class Ahead:
         self._sent = 0
 
     @classmethod
-    def forked(cls) -> Ahead:
-        """Start a process of our own now, where that is safe and pays; else no process."""
+    def forked(cls, root: Path, dirs: Sequence[Path]) -> Ahead:
+        """Start a process of our own now, where that is safe and pays; else no process.
+
+        It gets ready to lay out parts of the concept in ``root`` with the templates in
+        ``dirs``: WeasyPrint imported, the stylesheet parsed.
+        """
         ahead = cls()
         if _can_fork():
             from multiprocessing import get_context
 
             context = get_context("fork")
             ours, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(theirs,), daemon=True)
+            process = context.Process(target=_serve, args=(theirs, root, dirs), daemon=True)
             process.start()
             theirs.close()
             ahead._process, ahead._connection = process, ours
@@ -115,17 +120,20 @@ def _can_fork() -> bool:
     return len(os.sched_getaffinity(0)) >= 2
 
 
-def _serve(connection: Connection) -> None:
+def _serve(connection: Connection, root: Path, dirs: Sequence[Path]) -> None:
     """The forked process: get ready, then lay out each job sent until the pipe closes."""
     from ikonzept.render import parts
 
     parts.ignore_interrupts()
     import pikepdf  # noqa: F401 - imported now, not during the first layout
 
-    from ikonzept.render import accessible, hyphenation, pdf, subsets, tagging  # noqa: F401
+    from ikonzept.render import accessible, html, hyphenation, pdf, subsets, tagging  # noqa: F401
 
     tagging.install()
     hyphenation.preload()
+    with contextlib.suppress(Exception):  # no stylesheet: the first layout finds out
+        link = html.stylesheet(dirs).resolve().as_uri()
+        pdf.prepare(f'<link rel="stylesheet" href="{link}">', [root / "bilder", *dirs])
     while True:
         try:
             job = connection.recv()
