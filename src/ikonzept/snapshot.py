@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import hashlib
 import json
 from typing import Any
 
@@ -73,6 +74,11 @@ def to_data(konzept: Konzept) -> dict[str, Any]:
 def to_json(konzept: Konzept) -> str:
     """Deterministic JSON: same edition, same bytes."""
     return json.dumps(to_data(konzept), ensure_ascii=False, indent=2) + "\n"
+
+
+def checksum(data: bytes) -> str:
+    """A frozen snapshot's checksum as ``vorgaenger_pruefsumme`` holds it: „sha256:…“."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def documents(data: dict[str, Any], name: str = "konzept.json") -> list[Document]:

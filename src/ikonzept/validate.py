@@ -84,9 +84,22 @@ def validate(
     return Validation(root, konzept, tuple(located), len(discovery.files), before)
 
 
+def valid_concept(root: Path, then: str = "Bitte erst beheben.") -> Konzept:
+    """The concept in ``root`` for a command that changes or uses it; refused with a German
+    message (``then`` its last sentence) when it has errors."""
+    from ikonzept.errors import InvalidConceptError
+
+    result = validate(root, warnings=False)
+    if result.failed() or result.konzept is None:
+        raise InvalidConceptError(
+            f"Das Konzept in „{root}“ enthält {result.summary.errors} Fehler; "
+            f"`ikonzept validate {root}` zeigt sie. {then}"
+        )
+    return result.konzept
+
+
 def previous_edition(root: Path, konzept: Konzept) -> tuple[Konzept | None, list[Finding]]:
     """The edition `ausgabe.vorgaenger` names, or the findings why it cannot be used."""
-    import hashlib
 
     from ikonzept.check.rules import finding
     from ikonzept.diff.sides import InvalidSideError, load_side
@@ -109,8 +122,9 @@ def previous_edition(root: Path, konzept: Konzept) -> tuple[Konzept | None, list
     expected = konzept.ausgabe.vorgaenger_pruefsumme
     path = root / spec
     if expected and path.is_file():
-        actual = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
-        if actual != expected:
+        from ikonzept.snapshot import checksum
+
+        if checksum(path.read_bytes()) != expected:
             message = f"„{spec}“ wurde nach dem Einfrieren verändert (die Prüfsumme stimmt nicht)."
             where = ("ausgabe", "vorgaenger_pruefsumme")
             return side.konzept, [finding("IK221", file, message, path=where)]

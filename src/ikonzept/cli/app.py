@@ -201,6 +201,18 @@ ConceptDir = Annotated[
 ]
 
 
+def concept_folder(ordner: Path | None) -> Path:
+    """The folder named on the command line, else the default that ``ConceptDir`` explains."""
+    from ikonzept.load.sources import default_concept_dir
+
+    return ordner if ordner is not None else default_concept_dir(Path("."))
+
+
+def day(today: dt.datetime | None) -> dt.date | None:
+    """The date of ``--today``, if given."""
+    return today.date() if today else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point."""
     try:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, TodayOption, app, guarded
+from ikonzept.cli.app import ConceptDir, TodayOption, app, concept_folder, day, guarded
 from ikonzept.errors import UsageError
 
 
@@ -57,15 +57,14 @@ def validate(
     Exit-Codes: 0 ohne Fehler, 1 bei Fehlern (mit --strict auch bei Warnungen),
     2 bei falschem Aufruf oder unlesbarem Ordner.
     """
-    from ikonzept.load.sources import default_concept_dir
     from ikonzept.reporters import REPORTERS
     from ikonzept.validate import validate as run
 
     if explain is not None:
         print(_explain(explain))
         raise typer.Exit(0)
-    root = ordner if ordner is not None else default_concept_dir(Path("."))
-    result = run(root, today.date() if today else None)
+    root = concept_folder(ordner)
+    result = run(root, day(today))
     if output is None:
         REPORTERS[output_format.value](result, root, sys.stdout)
     else:

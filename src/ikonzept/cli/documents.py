@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, guarded
+from ikonzept.cli.app import (
+    ConceptDir,
+    QuietOption,
+    TodayOption,
+    app,
+    concept_folder,
+    day,
+    guarded,
+    report_failure,
+)
 from ikonzept.errors import UsageError
 
 if TYPE_CHECKING:
@@ -86,10 +95,9 @@ def build(
     """
     from ikonzept.build import BuildOptions
     from ikonzept.build import build as run
-    from ikonzept.load.sources import default_concept_dir
     from ikonzept.progress import Reporter
 
-    root = ordner if ordner is not None else default_concept_dir(Path("."))
+    root = concept_folder(ordner)
     if pdf_variant is not None:
         _check_variant(pdf_variant)
     options = BuildOptions(
@@ -99,7 +107,7 @@ def build(
         templates=templates,
         html=html,
         variant=pdf_variant,
-        today=today.date() if today else None,
+        today=day(today),
         only=only.value if only else None,
         oparl_base=oparl_basis,
     )
@@ -115,7 +123,6 @@ def _watch(options: BuildOptions, quiet: bool) -> int:
     """Build after every save until Ctrl+C; a failed build is reported, the watch goes on."""
     from ikonzept.build import build as run
     from ikonzept.build import previous_edition, worker_pool
-    from ikonzept.cli.app import report_failure
     from ikonzept.load import cache
     from ikonzept.progress import Reporter
     from ikonzept.watching import rebuild_on_save

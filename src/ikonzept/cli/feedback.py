@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, TodayOption, app, guarded
+from ikonzept.cli.app import ConceptDir, TodayOption, app, day, guarded
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept
 from ikonzept.errors import UsageError
 
@@ -64,7 +64,7 @@ def feedback_export(
         output,
         nach=nach.value,
         bis=bis.date() if bis else None,
-        heute=today.date() if today else None,
+        heute=day(today),
     )
     print(
         f"{len(result.files)} Rückmeldebögen mit {result.measures} Maßnahmen in {output} "
@@ -107,9 +107,7 @@ def feedback_import(
     if not files:
         raise UsageError("Welche Bögen? Geben Sie die ausgefüllten .xlsx-Dateien an.")
     root, konzept = concept(ordner)
-    result = import_forms(
-        root, konzept, files, dry_run=dry_run, today=today.date() if today else None
-    )
+    result = import_forms(root, konzept, files, dry_run=dry_run, today=day(today))
     intake = result.intake
     count = len(intake.changes)
     changed = f"{count} {'Stand' if count == 1 else 'Stände'}"

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ikonzept.cli.app import ConceptDir, app, guarded
-from ikonzept.errors import InvalidConceptError, UsageError
+from ikonzept.cli.app import ConceptDir, app, concept_folder, guarded
+from ikonzept.errors import UsageError
 
 if TYPE_CHECKING:
     from ikonzept.model import Konzept
@@ -57,18 +57,10 @@ FormatOption = Annotated[
 
 def concept(ordner: Path | None) -> tuple[Path, Konzept]:
     """The concept, refused with a German message when it has errors."""
-    from ikonzept.load.sources import default_concept_dir
-    from ikonzept.validate import validate
+    from ikonzept.validate import valid_concept
 
-    root = ordner if ordner is not None else default_concept_dir(Path("."))
-    result = validate(root, warnings=False)
-    if result.failed() or result.konzept is None:
-        errors = result.summary.errors
-        raise InvalidConceptError(
-            f"Das Konzept in „{root}“ enthält {errors} Fehler; `ikonzept validate {root}` "
-            "zeigt sie. Bitte erst beheben."
-        )
-    return root, result.konzept
+    root = concept_folder(ordner)
+    return root, valid_concept(root)
 
 
 @status_app.command("zeigen", hidden=True, options_metavar="[OPTIONEN]")
@@ -216,10 +208,9 @@ def edition_new(
     """Die nächste Ausgabe (Fortschreibung) beginnen: Nummer +1, Stand heute, noch nicht
     beschlossen, die bisherige als Schnappschuss ausgaben/N.json eingefroren und als
     Vorgängerausgabe eingetragen. Überschreibt nie etwas."""
-    from ikonzept.load.sources import default_concept_dir
     from ikonzept.round.edition import new_edition
 
-    source = ordner if ordner is not None else default_concept_dir(Path("."))
+    source = concept_folder(ordner)
     edition = new_edition(source, to, stand.date() if stand else dt.date.today())
     print(f"Ausgabe {edition.nummer} ({edition.bezeichnung}) in {edition.root} begonnen.")
     print(

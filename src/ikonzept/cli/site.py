@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, guarded
+from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, concept_folder, day, guarded
 
 if TYPE_CHECKING:
     from ikonzept.site.build import SiteOptions, SiteResult
@@ -67,17 +67,16 @@ def site(
     sie waren. Die Seiten laden nichts aus dem Internet und funktionieren auf jedem
     Webserver und direkt von der Festplatte. Exit-Codes wie bei validate.
     """
-    from ikonzept.load.sources import default_concept_dir
     from ikonzept.site.build import SiteOptions
 
-    root = ordner if ordner is not None else default_concept_dir(Path("."))
+    root = concept_folder(ordner)
     options = SiteOptions(
         root=root,
         out=output,
         basis_url=basis_url,
         pdfs=pdfs,
         templates=templates,
-        today=today.date() if today else None,
+        today=day(today),
     )
     if serve:
         from ikonzept.site.serve import preview

@@ -99,11 +99,16 @@ class Comparison:
     alt: EditionInfo
     neu: EditionInfo
     aenderungen: tuple[Change, ...] = field(default=())
-    # "1 Sprache und Sprachförderung" per field of action id: the new edition's fields in
-    # document order, then those only the old edition had.
-    feldtitel: dict[str, str] = field(default_factory=dict)
     namen_alt: Names = field(default_factory=dict)
     namen_neu: Names = field(default_factory=dict)
+
+    @property
+    def feldtitel(self) -> dict[str, str]:
+        """ "1 Sprache und Sprachförderung" per field of action id: the new edition's fields
+        in document order, then those only the old edition had."""
+        after = self.namen_neu.get("handlungsfeld", {})
+        before = self.namen_alt.get("handlungsfeld", {})
+        return after | {ident: title for ident, title in before.items() if ident not in after}
 
     def name(self, typ: str, ident: str, *, old: bool = False) -> str:
         """How readers know an item: by number and title or by name, never by its id."""

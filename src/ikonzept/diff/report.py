@@ -57,7 +57,6 @@ def parent_number(number: str | None) -> str | None:
     return number.rsplit(".", 1)[0] if number and "." in number else None
 
 
-_PARENT_TYPE = {"massnahme": "ziel", "ziel": "handlungsfeld", "angebot": "akteur"}
 # List fields whose entries are ids of other items: readers see their names.
 _ID_LISTS = {"akteure": "akteur", "kommunen": "kommune", "handlungsfelder": "handlungsfeld",
              "siehe": "begriff"}  # fmt: skip
@@ -72,7 +71,7 @@ def replaced_names(change: Change, comparison: Comparison) -> str:
 def moved_from_to(change: Change, comparison: Comparison) -> tuple[str, str]:
     """Where a moved item stood and stands: the parents' numbers, or their names."""
     moved = change.felder[0]
-    parent = _PARENT_TYPE.get(change.typ, "")
+    parent = moved.feld  # the parent's kind: a move changes the field named after it
     before = parent_number(change.nummer_alt) or comparison.name(parent, str(moved.alt), old=True)
     after = parent_number(change.nummer_neu) or comparison.name(parent, str(moved.neu))
     return before, after

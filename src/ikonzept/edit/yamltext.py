@@ -72,13 +72,10 @@ class YamlFile:
         self._inserted: dict[tuple[Key, ...], int] = {}  # new keys → where they go
         # (path, the scalar text written there, or None where a key was removed)
         self._expected: list[tuple[tuple[Key, ...], str | None]] = []
+        self._checked: tuple[int, str] | None = None  # (splices, their checked result)
         from ruamel.yaml import YAML
 
         self._root = YAML(typ="rt").compose(self.text)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._splices)
 
     def _node(self, path: Sequence[Key]) -> Any:
         node = self._root
@@ -90,12 +87,6 @@ class YamlFile:
                 if node is None:
                     raise EditError(f"{self.label}: „{step}“ fehlt in {'.'.join(map(str, path))}.")
         return node
-
-    def get(self, path: Sequence[Key], key: str) -> str | None:
-        """The scalar text at ``key`` of the mapping at ``path`` (None when it is absent)."""
-        mapping = self._node(path)
-        value = next((v for k, v in mapping.value if k.value == key), None)
-        return None if value is None else str(value.value)
 
     def set(
         self, path: Sequence[Key], key: str, value: Scalar, *, after: Sequence[str] = ()
@@ -163,11 +154,15 @@ class YamlFile:
         return len(self.text) if newline < 0 else newline + 1
 
     def result(self) -> str:
-        """The new text; checked to hold exactly the values asked for."""
+        """The new text; checked to hold exactly the values asked for (once per set of
+        changes: `save` after a check reuses it)."""
+        if self._checked is not None and self._checked[0] == len(self._splices):
+            return self._checked[1]
         text = self.text
         for splice in sorted(self._splices, key=lambda s: (s.start, s.order), reverse=True):
             text = text[: splice.start] + splice.text + text[splice.end :]
         self._verify(text)
+        self._checked = (len(self._splices), text)
         return text
 
     def _verify(self, text: str) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ikonzept.render import artifacts, navigation, tagging
-from ikonzept.render.structure import Marked, Node, Tree, is_objr, pdf_string
+from ikonzept.render.structure import Marked, Node, Tree, id_tree, is_objr, pdf_string
 
 
 def repair(pdf: Any, *, pages: Mapping[str, int], id_prefix: str = "") -> None:
@@ -209,9 +209,6 @@ def _identify(tree: Tree, prefix: str, headers: dict[bytes, bytes]) -> None:
             )
     root = tree.pdf.Root.StructTreeRoot
     if found:
-        names: list[Any] = []
-        for identifier in sorted(found):
-            names += [pikepdf.String(identifier), found[identifier]]
-        root.IDTree = tree.pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
+        root.IDTree = id_tree(tree.pdf, found)
     elif "/IDTree" in root:
         del root.IDTree

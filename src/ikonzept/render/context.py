@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ikonzept.model import Akteur, Handlungsfeld, Kommune, Konzept, Massnahme, Saeule, Ziel
 from ikonzept.model.numbering import PILLAR_ORDER, numbers, reading_order
 from ikonzept.render.labels import ACTOR_KINDS
-from ikonzept.round.status import Row
+from ikonzept.round.status import STAENDE, Row, report
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,6 @@ class DocumentContext(TypedDict):
 
 def umsetzung_view(konzept: Konzept) -> UmsetzungView:
     from ikonzept.render.chart import status_chart
-    from ikonzept.round.status import STAENDE, report
 
     status = report(konzept)
     titel = (

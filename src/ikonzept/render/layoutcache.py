@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -231,10 +230,6 @@ class LayoutCache:
             for stray in self.folder.glob("*/*.pdf"):  # a PDF without its record
                 if not stray.with_suffix(".json").exists():
                     stray.unlink(missing_ok=True)
-
-    def clear(self) -> None:
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _entries(records: Iterable[Path]) -> list[tuple[float, int, Path]]:

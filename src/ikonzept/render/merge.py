@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ikonzept import fsutil
-from ikonzept.render import subsets
+from ikonzept.render import structure, subsets
 from ikonzept.render.pages import Bookmark, Numbering, PartLayout
 
 
@@ -109,12 +109,7 @@ class _Structure:
         self.tree.ParentTree = self.base.make_indirect(pikepdf.Dictionary(Nums=nums))
         self.tree.ParentTreeNextKey = self.next_key
         if self.ids:
-            names: list[Any] = []
-            for identifier in sorted(self.ids):
-                names += [pikepdf.String(identifier), self.ids[identifier]]
-            self.tree.IDTree = self.base.make_indirect(
-                pikepdf.Dictionary(Names=pikepdf.Array(names))
-            )
+            self.tree.IDTree = structure.id_tree(self.base, self.ids)
 
 
 def _id_tree(tree: Any) -> dict[bytes, Any]:

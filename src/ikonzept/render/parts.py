@@ -226,10 +226,7 @@ class _Cached:
         if cache is None:
             return self.run(jobs, finished)
         keys = [self.key(job) for job in jobs]
-        found = [
-            cache.get(key, Path(job.target) if job.target else None)
-            for key, job in zip(keys, jobs, strict=True)
-        ]
+        found = [cache.get(key, _target(job)) for key, job in zip(keys, jobs, strict=True)]
         for index, key in enumerate(keys):
             if found[index] is None and early and key in early:
                 taken = self._taken(early[key], jobs[index])

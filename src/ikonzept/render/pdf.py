@@ -200,12 +200,12 @@ def _finished(data: bytes, pages: Mapping[str, int], id_prefix: str) -> bytes:
         return subsets.to_bytes(pdf)
 
 
-def anchor_pages(pages: Sequence[Any], offset: int = 0) -> dict[str, int]:
+def anchor_pages(pages: Sequence[Any]) -> dict[str, int]:
     """Anchor name → printed page number (the first page that holds it)."""
     found: dict[str, int] = {}
     for index, page in enumerate(pages):
         for name in page.anchors:
-            found.setdefault(name, offset + index + 1)
+            found.setdefault(name, index + 1)
     return found
 
 

@@ -9,11 +9,21 @@ all derived from the one model, so they cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeGuard
 
 from ikonzept.render import tagging
+
+
+def id_tree(pdf: Any, ids: Mapping[bytes, Any]) -> Any:
+    """An IDTree for ``ids`` (ID → structure element): one flat name tree, sorted."""
+    import pikepdf
+
+    names: list[Any] = []
+    for identifier in sorted(ids):
+        names += [pikepdf.String(identifier), ids[identifier]]
+    return pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
 
 
 class Marked(NamedTuple):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ikonzept.render.split import CONTINUATION_ATTRIBUTE
+
 # Hint keys in structure elements, all beginning with PREFIX (second-class names, removed
 # before the file is final).
 PREFIX = "/Ik"
@@ -88,7 +90,7 @@ def _annotate(box: Any, element: Any, pdf: Any) -> None:
     element[ELEMENT[1:]] = _serial(pdf, node, pseudo)
     if getattr(box, "is_leader", False):
         element[DECORATION[1:]] = True
-    if "data-fortsetzung" in node.attrib and not pseudo:
+    if CONTINUATION_ATTRIBUTE in node.attrib and not pseudo:
         element[CONTINUES[1:]] = True
     if node.attrib.get("role") == "doc-toc" and not pseudo:
         element[CONTENTS[1:]] = True

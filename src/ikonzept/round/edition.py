@@ -9,7 +9,6 @@ so that it stays comparable after its own folder is gone.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 import subprocess
 import tempfile
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from ikonzept import fsutil
 from ikonzept.edit.yamltext import YamlFile
-from ikonzept.errors import IkonzeptError, InvalidConceptError, UsageError
+from ikonzept.errors import IkonzeptError, UsageError
 from ikonzept.model import Konzept
 
 SNAPSHOTS = "ausgaben"
@@ -42,16 +41,9 @@ class NewEdition:
 
 def new_edition(source: Path, target: Path | None, stand: dt.date) -> NewEdition:
     """Start the next edition in ``target`` (a new folder) or, without it, in ``source``."""
-    from ikonzept.validate import validate
+    from ikonzept.validate import valid_concept
 
-    result = validate(source, warnings=False)
-    if result.failed() or result.konzept is None:
-        raise InvalidConceptError(
-            f"Das Konzept in „{source}“ enthält {result.summary.errors} Fehler; "
-            f"`ikonzept validate {source}` zeigt sie. Eine neue Ausgabe beginnt mit einer "
-            "gültigen."
-        )
-    konzept = result.konzept
+    konzept = valid_concept(source, "Eine neue Ausgabe beginnt mit einer gültigen.")
     snapshot = f"{SNAPSHOTS}/{konzept.ausgabe.nummer}.json"
     if target is None:
         _require_clean_git(source)
@@ -88,10 +80,10 @@ def _ignoring(source: Path) -> Callable[[str, list[str]], set[str]]:
 
 def _advance(root: Path, konzept: Konzept, snapshot: str, stand: dt.date) -> NewEdition:
     """Freeze the edition in ``root`` and make its konzept.yaml the next one."""
-    from ikonzept.snapshot import to_json
+    from ikonzept.snapshot import checksum, to_json
 
     data = to_json(konzept).encode("utf-8")
-    pruefsumme = "sha256:" + hashlib.sha256(data).hexdigest()
+    pruefsumme = checksum(data)
     konzept_yaml = YamlFile(root / "konzept.yaml", "konzept.yaml")
     ausgabe = ("ausgabe",)
     konzept_yaml.set(ausgabe, "nummer", konzept.ausgabe.nummer + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ikonzept.check.domain import Context
+from ikonzept.check.domain.identity import identified
 from ikonzept.check.findings import Finding
 from ikonzept.check.rules import finding
 from ikonzept.load.sources import Kind
@@ -27,24 +28,9 @@ def _kinds(konzept: Konzept) -> dict[str, dict[str, Origin]]:
     """Every id of the kinds that keep theirs across editions → kind → where (ids are unique
     only within their kind)."""
     found: dict[str, dict[str, Origin]] = {}
-
-    def add(ident: str, kind: str, origin: Origin) -> None:
-        found.setdefault(ident, {}).setdefault(kind, origin)
-
-    for kapitel in konzept.kapitel:
-        add(kapitel.id, "kapitel", kapitel.origin)
-    for feld in konzept.handlungsfelder:
-        add(feld.id, "handlungsfeld", feld.origin)
-        for ziel in feld.ziele:
-            add(ziel.id, "ziel", ziel.origin)
-            for massnahme in ziel.massnahmen:
-                add(massnahme.id, "massnahme", massnahme.origin)
-    for akteur in konzept.akteure:
-        add(akteur.id, "akteur", akteur.origin)
-        for angebot in akteur.angebote:
-            add(angebot.id, "angebot", angebot.origin)
-    for grundlage in konzept.rechtsgrundlagen:
-        add(grundlage.id, "rechtsgrundlage", grundlage.origin)
+    for kind, ident, origin in identified(konzept):
+        if kind in _KINDS:
+            found.setdefault(ident, {}).setdefault(kind, origin)
     return found
 
 

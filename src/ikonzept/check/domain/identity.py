@@ -21,7 +21,8 @@ _KIND_NAMES = {
 }
 
 
-def _identified(konzept: Konzept) -> Iterator[tuple[str, str, Origin]]:
+def identified(konzept: Konzept) -> Iterator[tuple[str, str, Origin]]:
+    """(kind, id, where) of everything that has an id, in the order of the concept."""
     for kommune in konzept.kommunen:
         yield "kommune", kommune.id, kommune.origin
     for kapitel in konzept.kapitel:
@@ -46,7 +47,7 @@ def _first_seen(origin: Origin) -> str:
 
 def unique_ids(konzept: Konzept, context: Context) -> Iterator[Finding]:
     seen: dict[tuple[str, str], Origin] = {}
-    for kind, ident, origin in _identified(konzept):
+    for kind, ident, origin in identified(konzept):
         first = seen.get((kind, ident))
         if first is None:
             seen[(kind, ident)] = origin

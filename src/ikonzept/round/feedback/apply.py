@@ -55,9 +55,7 @@ def import_forms(
     for _file, recipient in intake.forms:
         round_ = round_.returned(recipient, day)
     names = names_of(konzept)
-    waiting = tuple(
-        names.get(r.empfaenger, r.empfaenger) for r in round_.requests if r.zurueck is None
-    )
+    waiting = tuple(reminder.name for reminder in memory.reminders(round_, konzept))
     if dry_run:
         return Imported(intake, (), None, waiting)
     # All the files' new texts are checked before any is written.

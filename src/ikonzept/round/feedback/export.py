@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ikonzept import fsutil
-from ikonzept.model import Konzept, Massnahme
+from ikonzept.model import Konzept, Massnahme, Stand
 from ikonzept.model.numbering import numbers
 from ikonzept.round import memory
 from ikonzept.round.feedback import form
@@ -180,6 +180,17 @@ def _lines(text: str, width: float) -> int:
     return max(1, -(-len(text) // max(int(width * 1.1), 1)))
 
 
+# What each status means, for the people who fill in a form.
+_MEANINGS = {
+    Stand.OFFEN: "noch nicht begonnen",
+    Stand.IN_UMSETZUNG: "begonnen, noch nicht abgeschlossen",
+    Stand.UMGESETZT: "erledigt",
+    Stand.DAUERHAFT: "umgesetzt und fortan Teil der regulären Arbeit",
+    Stand.ZURUECKGESTELLT: "vorerst nicht weiter verfolgt",
+    Stand.ENTFALLEN: "wird nicht umgesetzt (bitte begründen)",
+}
+
+
 def _hints(sheet: Any, konzept: Konzept, recipient: Recipient, bis: dt.date | None) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -221,12 +232,7 @@ def _hints(sheet: Any, konzept: Konzept, recipient: Recipient, bis: dt.date | No
         ),
         ("", False),
         ("Die Stände bedeuten:", True),
-        ("offen – noch nicht begonnen", False),
-        ("in Umsetzung – begonnen, noch nicht abgeschlossen", False),
-        ("umgesetzt – erledigt", False),
-        ("dauerhaft (Regelaufgabe) – umgesetzt und fortan Teil der regulären Arbeit", False),
-        ("zurückgestellt – vorerst nicht weiter verfolgt", False),
-        ("entfallen – wird nicht umgesetzt (bitte begründen)", False),
+        *((f"{stand.label} – {_MEANINGS[stand]}", False) for stand in Stand),
         ("", False),
         (
             f"Bitte senden Sie den ausgefüllten Bogen {frist} zurück an: {herausgeber.name}, "

@@ -46,8 +46,6 @@ class Answer:
     """One row of a form that says something about a measure."""
 
     file: str
-    recipient: str
-    row: int
     massnahme: str
     stand: Stand | None
     begruendung: str | None
@@ -57,7 +55,6 @@ class Answer:
 @dataclass(frozen=True, slots=True)
 class Proposal:
     file: str
-    recipient: str
     handlungsfeld: str | None
     text: str
     beteiligt: str | None
@@ -103,8 +100,8 @@ def read_forms(paths: list[Path], konzept: Konzept, round_: memory.Round) -> Int
                 continue
             seen_recipients[recipient] = path.name
             intake.forms.append((path.name, recipient))
-            _read_measures(book, path.name, recipient, konzept, asked.get(recipient), intake)
-            _read_proposals(book, path.name, recipient, intake)
+            _read_measures(book, path.name, konzept, asked.get(recipient), intake)
+            _read_proposals(book, path.name, intake)
         finally:
             book.close()
     _decide(konzept, intake)
@@ -223,7 +220,6 @@ def _text(value: Any) -> str | None:
 def _read_measures(
     book: Any,
     name: str,
-    recipient: str,
     konzept: Konzept,
     asked: set[str] | None,
     intake: Intake,
@@ -295,7 +291,7 @@ def _read_measures(
             )
             continue
         if stand or reason or remark:
-            intake.answers.append(Answer(name, recipient, number, ident, stand, reason, remark))
+            intake.answers.append(Answer(name, ident, stand, reason, remark))
 
 
 def _row_problem(
@@ -310,7 +306,7 @@ def _row_problem(
     return None
 
 
-def _read_proposals(book: Any, name: str, recipient: str, intake: Intake) -> None:
+def _read_proposals(book: Any, name: str, intake: Intake) -> None:
     if form.SHEET_PROPOSALS not in book.sheetnames:
         return
     for values in book[form.SHEET_PROPOSALS].iter_rows(min_row=2, values_only=True):
@@ -320,7 +316,6 @@ def _read_proposals(book: Any, name: str, recipient: str, intake: Intake) -> Non
             intake.proposals.append(
                 Proposal(
                     name,
-                    recipient,
                     feld,
                     text or anmerkung or "",
                     beteiligt,

@@ -8,8 +8,6 @@ _WORDS: dict[str, Stand] = {}
 for _stand in Stand:
     for _word in (_stand.value, _stand.label, _stand.value.replace("_", " ")):
         _WORDS[_word.casefold()] = _stand
-_WORDS["zurückgestellt"] = Stand.ZURUECKGESTELLT
-_WORDS["dauerhaft"] = Stand.DAUERHAFT
 
 
 def parse_stand(text: str) -> Stand | None:
