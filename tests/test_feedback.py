@@ -75,6 +75,16 @@ def test_the_round_remembers_who_was_asked(run_cli: RunCli, concept: Path, forms
     assert run_cli("validate", str(concept), "--strict").exit_code == 0  # not a concept file
 
 
+def test_a_damaged_round_file_is_explained_not_a_crash(run_cli: RunCli, concept: Path) -> None:
+    runde = concept / "rueckmeldungen" / "runde.yaml"
+    runde.parent.mkdir()
+    runde.write_text("stichtag: 2017-02-30\nanfragen: []\n", encoding="utf-8")
+    result = run_cli("feedback", "status", str(concept))
+    assert result.exit_code == 1, result.stderr
+    assert "rueckmeldungen/runde.yaml lässt sich nicht lesen" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 def _answers(forms: Path) -> list[Path]:
     return [
         fill(

@@ -125,7 +125,7 @@ def load(root: Path) -> Round:
                 for r in data.get("anfragen") or ()
             ),
         )
-    except (YAMLError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
+    except (YAMLError, KeyError, TypeError, AttributeError, ValueError) as error:  # dates too
         raise RoundFileError(
             f"{FILE} lässt sich nicht lesen ({error}). Die Datei schreibt `ikonzept feedback "
             "export`; ist sie beschädigt, löschen Sie sie und exportieren Sie die Bögen neu."
