@@ -26,3 +26,8 @@ def template_dirs(root: Path, extra: Path | None = None) -> list[Path]:
     """Where templates come from, most specific first: --templates, the concept's, ours."""
     dirs = [d for d in (extra, root / "templates") if d is not None and d.is_dir()]
     return [*dirs, data_dir("templates")]
+
+
+def template_file(dirs: list[Path], name: str) -> Path:
+    """``name`` from the first of ``dirs`` that has it: a county's own before ours."""
+    return next(d / name for d in dirs if (d / name).is_file())

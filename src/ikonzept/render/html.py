@@ -21,12 +21,13 @@ from ikonzept.model import Konzept
 from ikonzept.render.context import build_context
 from ikonzept.render.labels import MONTHS, language
 from ikonzept.render.markdown import MarkdownRenderer
+from ikonzept.resources import template_file
 
 STYLESHEET = "konzept.css"
 
 
 def stylesheet(dirs: Sequence[Path]) -> Path:
-    return next(d / STYLESHEET for d in dirs if (d / STYLESHEET).is_file())
+    return template_file(list(dirs), STYLESHEET)
 
 
 def datum(value: dt.date) -> str:

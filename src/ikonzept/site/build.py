@@ -93,8 +93,8 @@ def build_site(options: SiteOptions, progress: Progress | None = None) -> SiteRe
     offered = downloads.find(konzept, pdfs)
     view = site_view(konzept, stand, offered, basis)
     dirs = template_dirs(options.root, options.templates)
-    renderer = SiteRenderer(view, dirs, options.root)
     all_pages = list(pages(view))
+    renderer = SiteRenderer(view, dirs, options.root, all_pages)
     folder = SiteFolder(options.out)
     try:
         _write(folder, result, renderer, view, all_pages, dirs, options.root)
@@ -112,6 +112,7 @@ def _write(
     all_pages: list[Page], dirs: list[Path], root: Path,
 ) -> None:  # fmt: skip
     from ikonzept.check.domain.references import image_problem
+    from ikonzept.resources import template_file
     from ikonzept.site import dcat, opendata
 
     def put(path: str, data: str | bytes) -> int:
@@ -125,10 +126,10 @@ def _write(
     put(f"{opendata.FOLDER}/{dcat.FILE}", dcat.catalog(view, sizes))
     renderer.env.globals["datendateien"] = _data_files(sizes)
     for page in all_pages:
-        put(page.path, renderer.render(page, all_pages))
+        put(page.path, renderer.render(page))
     result.pages = len(all_pages)
     for asset in ASSETS:
-        source = next(d / "site" / asset for d in dirs if (d / "site" / asset).is_file())
+        source = template_file(dirs, f"site/{asset}")
         put(f"{ASSET_FOLDER}/{asset}", source.read_bytes())
     images = set(renderer.markdown.images)
     if view.logo:

@@ -62,6 +62,11 @@ class Entry:
     suchtext: str
 
 
+def language_order(code: str) -> tuple[bool, str]:
+    """German first, then the others by their German names."""
+    return code != "de", fold(language(code))
+
+
 def entries(konzept: Konzept) -> list[Entry]:
     """Every actor, sorted by name as a reader looks them up."""
     names = {k.id: k.name for k in konzept.kommunen}
@@ -83,7 +88,7 @@ def entries(konzept: Konzept) -> list[Entry]:
                 art=ACTOR_KIND.get(akteur.art, akteur.art),
                 orte=tuple(names.get(k, k) for k in akteur.kommunen),
                 felder=tuple(sorted((f for f in felder if f in order), key=order.__getitem__)),
-                sprachen=tuple(sorted(sprachen, key=lambda c: (c != "de", fold(language(c))))),
+                sprachen=tuple(sorted(sprachen, key=language_order)),
                 suchtext=search_words(*texts, *(language(c) for c in sprachen)),
             )
         )

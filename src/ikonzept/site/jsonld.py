@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ikonzept.model import Kontakt
 from ikonzept.render.labels import language
 from ikonzept.site.directory import plain
+from ikonzept.site.opendata import page_url
 
 if TYPE_CHECKING:
     from ikonzept.site.directory import Entry
@@ -69,7 +70,7 @@ def _places(ids: tuple[str, ...], view: SiteView) -> list[dict[str, str]] | dict
 def actor(entry: Entry, view: SiteView, page: str) -> dict[str, Any]:
     """The JSON-LD object for one actor's page at ``page`` (a path in the site)."""
     akteur = entry.akteur
-    own = f"{view.basis_url}{page}" if view.basis_url else page
+    own = page_url(view, page)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": _TYPES.get(akteur.art, "Organization"),

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ikonzept import fsutil
 from ikonzept.errors import UsageError
 
 MARKER = ".ikonzept-site"
@@ -42,7 +43,7 @@ class SiteFolder:
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.neu-", dir=target.parent))
-        self._mode = 0o777 & ~_umask()
+        self._mode = 0o777 & ~fsutil.umask()
 
     def write(self, path: str, data: str | bytes) -> int:
         """Write one file (path relative to the site root); returns its size in bytes."""
@@ -80,9 +81,3 @@ class SiteFolder:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

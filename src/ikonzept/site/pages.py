@@ -15,11 +15,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ikonzept.model import Akteur, Begriff, Konzept
-from ikonzept.model.numbering import numbers
-from ikonzept.render.context import FeldView, MassnahmeView, build_context, umsetzung_view
-from ikonzept.render.labels import language
-from ikonzept.site.directory import Entry, entries, fold
+from ikonzept.model import Begriff, Konzept
+from ikonzept.render.context import FeldView, MassnahmeView, UmsetzungView, build_context
+from ikonzept.site.directory import Entry, entries, fold, language_order
 from ikonzept.site.downloads import Download
 from ikonzept.site.jsonld import script_json
 from ikonzept.site.opendata import LICENCES, Licence
@@ -77,7 +75,6 @@ class Page:
     bereich: str  # the main navigation item it belongs to ("" for none)
     pfad: tuple[tuple[str, str], ...] = ()  # breadcrumb above it: (title, page)
     daten: dict[str, Any] = field(default_factory=dict)
-    beschreibung: str | None = None
 
     @property
     def base(self) -> str:
@@ -101,12 +98,12 @@ class SiteView:
     felder: tuple[FeldView, ...]
     saeulen: list[Any]
     eintraege: tuple[Entry, ...]
-    akteure: dict[str, Akteur]
     massnahmen_von: dict[str, tuple[MassnahmeRef, ...]]
     kommunen_namen: dict[str, str]
     felder_titel: dict[str, str]
     felder_nummer: dict[str, str]
     mit_stand: bool
+    umsetzung: UmsetzungView | None  # editions with a predecessor
     verzeichnis_stand: dt.date
     downloads: tuple[Download, ...]
     lizenz: Licence
@@ -130,18 +127,17 @@ def site_view(
     webseite = konzept.webseite
     herausgeber = konzept.herausgeber
     licence = LICENCES[webseite.lizenz if webseite else "dl-de/by-2-0"]
-    numbering = numbers(konzept)
     return SiteView(
         konzept=konzept,
         felder=felder,
         saeulen=context["saeulen"],
         eintraege=tuple(entries(konzept)),
-        akteure={a.id: a for a in konzept.akteure},
         massnahmen_von={k: tuple(v) for k, v in refs.items()},
         kommunen_namen=context["kommunen_namen"],
         felder_titel=context["felder_titel"],
-        felder_nummer=numbering.felder,
+        felder_nummer={f.feld.id: f.nummer for f in felder},
         mit_stand=context["mit_stand"],
+        umsetzung=context["umsetzung"],
         verzeichnis_stand=stand,
         downloads=downloads,
         lizenz=licence,
@@ -182,10 +178,10 @@ def pages(view: SiteView) -> Iterator[Page]:
              "vorher": kapitel[index - 1] if index else None,
              "nachher": kapitel[index + 1] if index + 1 < len(kapitel) else None},
         )  # fmt: skip
-    if konzept.ausgabe.vorgaenger:
+    if view.umsetzung is not None:
         yield Page(
             UMSETZUNG, "site/umsetzung.html.j2", "Stand der Umsetzung", "konzept", in_konzept,
-            {"umsetzung": umsetzung_view(konzept)},
+            {"umsetzung": view.umsetzung},
         )  # fmt: skip
     if konzept.beteiligung:
         yield Page(BETEILIGUNG, "site/beteiligung.html.j2", "Beteiligung", "konzept", in_konzept)
@@ -222,7 +218,7 @@ def _directory(view: SiteView) -> dict[str, Any]:
     """The filters' languages, and the search texts that site.js reads (by actor id)."""
     codes = {code for entry in view.eintraege for code in entry.sprachen}
     return {
-        "sprachen": sorted(codes, key=lambda c: (c != "de", fold(language(c)))),
+        "sprachen": sorted(codes, key=language_order),
         "suchtexte": Markup(script_json({e.akteur.id: e.suchtext for e in view.eintraege})),
     }
 

@@ -15,11 +15,19 @@ import jinja2
 from markupsafe import Markup
 
 from ikonzept import __version__
-from ikonzept.render.html import anker, datum, datum_kurz
-from ikonzept.render.labels import ACTOR_KIND, ACTOR_KINDS, language
+from ikonzept.render.html import environment
+from ikonzept.render.labels import ACTOR_KIND, ACTOR_KINDS
 from ikonzept.site import jsonld
 from ikonzept.site.markdown import WebMarkdown
-from ikonzept.site.pages import MAIN_NAV, NOT_FOUND, Page, SiteView, akteur_page
+from ikonzept.site.pages import (
+    MAIN_NAV,
+    NOT_FOUND,
+    Page,
+    SiteView,
+    akteur_page,
+    feld_page,
+    kapitel_page,
+)
 
 
 def _size(value: int) -> str:
@@ -30,19 +38,18 @@ def _size(value: int) -> str:
 
 
 class SiteRenderer:
-    def __init__(self, view: SiteView, dirs: Sequence[Path], root: Path) -> None:
+    def __init__(
+        self, view: SiteView, dirs: Sequence[Path], root: Path, pages: Sequence[Page]
+    ) -> None:
         self.view = view
         konzept = view.konzept
         self.markdown = WebMarkdown({a.kuerzel: a.bedeutung for a in konzept.abkuerzungen}, root)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        # The documents' environment, with the site's links and Markdown (relative to a page).
+        self.env = environment(dirs, self.markdown)
+        self.env.keep_trailing_newline = True
         markdown = self.markdown
+        self.present = {page.path for page in pages}
+        self.nav = [item for item in MAIN_NAV if item.ziel in self.present]
 
         @jinja2.pass_context
         def md(context: Any, text: str | None, level: int = 1) -> Markup:
@@ -57,10 +64,8 @@ class SiteRenderer:
             return f"{context['base']}{path}"
 
         self.env.filters.update(
-            md=md, mdi=mdi, url=url, datum=datum, datum_kurz=datum_kurz, sprache=language,
-            anker=anker, groesse=_size,
-            zahl=lambda n: f"{n:,}".replace(",", "."),
-        )  # fmt: skip
+            md=md, mdi=mdi, url=url, groesse=_size, zahl=lambda n: f"{n:,}".replace(",", ".")
+        )
         self.env.globals.update(
             v=view,
             konzept=konzept,
@@ -68,13 +73,13 @@ class SiteRenderer:
             arten=ACTOR_KINDS,
             art=ACTOR_KIND,
             akteur_seite=akteur_page,
+            kapitel_seite=kapitel_page,
+            feld_seite=feld_page,
             version=__version__,
         )
-        self.pages: list[Page] = []
 
-    def render(self, page: Page, pages: Sequence[Page]) -> str:
+    def render(self, page: Page) -> str:
         view = self.view
-        present = {p.path for p in pages}
         base = page.base
         if page.path == NOT_FOUND and view.basis_url:
             # Served for any missing address, in any folder: links from the server's root.
@@ -82,8 +87,8 @@ class SiteRenderer:
         context: dict[str, Any] = {
             "seite": page,
             "base": base,
-            "nav": [item for item in MAIN_NAV if item.ziel in present],
-            "vorhanden": present,
+            "nav": self.nav,
+            "vorhanden": self.present,
             "kanonisch": f"{view.basis_url}{page.path}"
             if view.basis_url and page.path != NOT_FOUND
             else None,
