@@ -78,7 +78,10 @@ def entries(konzept: Konzept) -> list[Entry]:
     result = []
     for akteur in sorted(konzept.akteure, key=lambda a: (fold(a.name), a.id)):
         felder = set(akteur.handlungsfelder) | named_in[akteur.id]
-        sprachen = {code for angebot in akteur.angebote for code in angebot.sprachen}
+        # Sorted: a set's order changes from run to run, and the page would with it.
+        sprachen = sorted(
+            {code for angebot in akteur.angebote for code in angebot.sprachen}, key=language_order
+        )
         texts = [akteur.aufgaben]
         for angebot in akteur.angebote:
             texts += [angebot.beschreibung, angebot.zielgruppe]
@@ -88,7 +91,7 @@ def entries(konzept: Konzept) -> list[Entry]:
                 art=ACTOR_KIND.get(akteur.art, akteur.art),
                 orte=tuple(names.get(k, k) for k in akteur.kommunen),
                 felder=tuple(sorted((f for f in felder if f in order), key=order.__getitem__)),
-                sprachen=tuple(sorted(sprachen, key=language_order)),
+                sprachen=tuple(sprachen),
                 suchtext=search_words(*texts, *(language(c) for c in sprachen)),
             )
         )
