@@ -78,11 +78,18 @@ def test_the_round_remembers_who_was_asked(run_cli: RunCli, concept: Path, forms
 def test_a_damaged_round_file_is_explained_not_a_crash(run_cli: RunCli, concept: Path) -> None:
     runde = concept / "rueckmeldungen" / "runde.yaml"
     runde.parent.mkdir()
-    runde.write_text("stichtag: 2017-02-30\nanfragen: []\n", encoding="utf-8")
+    for text, reason in [
+        ("stichtag: 2017-02-30\nanfragen: []\n", "ein Datum ist ungültig"),
+        ("stichtag: '2017-02-30'\nanfragen: []\n", "„2017-02-30“ ist kein gültiges Datum"),
+    ]:
+        runde.write_text(text, encoding="utf-8")
+        result = run_cli("feedback", "status", str(concept))
+        assert result.exit_code == 1, result.stderr
+        assert f"rueckmeldungen/runde.yaml lässt sich nicht lesen ({reason})" in result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+    runde.write_bytes("stichtag: 2017-02-01  # Frist für Rückläufer\n".encode("cp1252"))
     result = run_cli("feedback", "status", str(concept))
-    assert result.exit_code == 1, result.stderr
-    assert "rueckmeldungen/runde.yaml lässt sich nicht lesen" in result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
+    assert "lässt sich nicht lesen (sie ist nicht in UTF-8 gespeichert)" in result.stderr
 
 
 def _answers(forms: Path) -> list[Path]:

@@ -125,17 +125,34 @@ def load(root: Path) -> Round:
                 for r in data.get("anfragen") or ()
             ),
         )
-    except (YAMLError, KeyError, TypeError, AttributeError, ValueError) as error:  # dates too
+    except (YAMLError, KeyError, TypeError, AttributeError, ValueError) as error:
         raise RoundFileError(
-            f"{FILE} lässt sich nicht lesen ({error}). Die Datei schreibt `ikonzept feedback "
-            "export`; ist sie beschädigt, löschen Sie sie und exportieren Sie die Bögen neu."
+            f"{FILE} lässt sich nicht lesen ({_reason(error)}). Die Datei schreibt `ikonzept "
+            "feedback export`; ist sie beschädigt, löschen Sie sie und exportieren Sie die Bögen "
+            "neu."
         ) from error
+
+
+class _BadDate(ValueError):
+    pass
+
+
+def _reason(error: Exception) -> str:
+    """Why the round file cannot be read, in German where the text is not ours already."""
+    if isinstance(error, UnicodeDecodeError):
+        return "sie ist nicht in UTF-8 gespeichert"
+    if isinstance(error, ValueError) and not isinstance(error, _BadDate):
+        return "ein Datum ist ungültig"  # the YAML loader reads dates itself
+    return str(error)
 
 
 def _date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise _BadDate(f"„{value}“ ist kein gültiges Datum") from None
 
 
 def save(root: Path, memory: Round) -> Path:
