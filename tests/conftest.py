@@ -13,6 +13,9 @@ from ikonzept.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "concept"
+# The sample as of its own time: adopted in December 2016, it is more than three years old
+# today (IK214 says so; the second edition in concept-2019/ answers it).
+SAMPLE_TODAY = "2017-01-01"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 RunCli = Callable[..., Result]

@@ -10,7 +10,7 @@ import pytest
 
 from ikonzept import __version__
 from ikonzept.cli import main
-from tests.conftest import ROOT, SAMPLE, RunCli, snapshot
+from tests.conftest import ROOT, SAMPLE, SAMPLE_TODAY, RunCli, snapshot
 
 
 def _broken_copy(tmp_path: Path) -> Path:
@@ -45,7 +45,7 @@ def test_findings_name_file_line_and_column_with_suggestion(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
     concept = _broken_copy(tmp_path)
-    result = run_cli("validate", str(concept))
+    result = run_cli("validate", str(concept), "--today", SAMPLE_TODAY)
     assert result.exit_code == 1
     first, *_, last = result.stdout.splitlines()
     assert first.startswith(f"{concept.as_posix()}/handlungsfelder/01-sprache.yaml:")
@@ -56,7 +56,9 @@ def test_findings_name_file_line_and_column_with_suggestion(
 
 
 def test_json_format_is_machine_readable(run_cli: RunCli, tmp_path: Path) -> None:
-    result = run_cli("validate", str(_broken_copy(tmp_path)), "--format", "json")
+    result = run_cli(
+        "validate", str(_broken_copy(tmp_path)), "--format", "json", "--today", SAMPLE_TODAY
+    )
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document["zusammenfassung"] == {"fehler": 1, "warnungen": 0, "dateien": 38}
@@ -152,7 +154,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-m", "ikonzept", "validate", str(SAMPLE)],
+        [sys.executable, "-m", "ikonzept", "validate", str(SAMPLE), "--today", SAMPLE_TODAY],
         capture_output=True,
         text=True,
         check=False,

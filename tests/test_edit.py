@@ -61,7 +61,7 @@ def test_removing_a_key_removes_its_lines_only(tmp_path: Path) -> None:
 def test_flow_mappings_are_refused(tmp_path: Path) -> None:
     from ikonzept.edit.yamltext import EditError
 
-    with pytest.raises(EditError, match="einzeilig"):
+    with pytest.raises(EditError, match=r"feld.yaml, Zeile 12: .* geschweiften Klammern"):
         _file(tmp_path).set(("ziele", 0, "massnahmen", 0), "stand", "offen")
 
 
@@ -92,3 +92,180 @@ def test_scalars_read_back_as_written(value: object, written: str) -> None:
 
     assert scalar(value) == written  # type: ignore[arg-type]
     assert YAML(typ="safe").load(f"x: {written}")["x"] == value
+
+
+ADOPTED = """\
+id: k
+ausgabe:
+  nummer: 1
+  stand: 2017-03-01
+  beschlossen:
+    gremium: Kreistag
+    datum: 2017-03-29
+herausgeber:
+  name: Kreis
+"""
+
+
+def _next_edition(edited: YamlFile) -> str:
+    """The batch `edition new` makes: a key added after one added in the same batch."""
+    edited.set(("ausgabe",), "nummer", 2)
+    edited.set(("ausgabe",), "stand", dt.date(2019, 6, 4))
+    edited.remove(("ausgabe",), "beschlossen")
+    edited.set(("ausgabe",), "vorgaenger", "ausgaben/1.json", after=("stand",))
+    edited.set(("ausgabe",), "vorgaenger_pruefsumme", "sha256:ab", after=("vorgaenger",))
+    return edited.result()
+
+
+NEXT = (
+    "  nummer: 2\n  stand: 2019-06-04\n  vorgaenger: ausgaben/1.json\n"
+    "  vorgaenger_pruefsumme: sha256:ab\n"
+)
+ADVANCED = f"id: k\nausgabe:\n{NEXT}herausgeber:\n  name: Kreis\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ADOPTED, ADVANCED),
+        (  # the vote in braces
+            "ausgabe:\n  nummer: 1\n  stand: 2017-03-01\n"
+            "  beschlossen: {gremium: Kreistag, datum: 2017-03-29}\nx: 1\n",
+            f"ausgabe:\n{NEXT}x: 1\n",
+        ),
+        (  # the vote as the file's last key, without a final line break
+            "ausgabe:\n  nummer: 1\n  stand: 2017-03-01\n  beschlossen:\n"
+            "    gremium: Kreistag\n    datum: 2017-03-29",
+            f"ausgabe:\n{NEXT}",
+        ),
+        (  # comments around and inside the vote; 4 spaces
+            "ausgabe:\n    nummer: 1  # erste\n    stand: 2017-03-01\n    # Beschluss:\n"
+            "    beschlossen:\n        gremium: Kreistag\n        # Sitzung\n"
+            "        datum: 2017-03-29\n        # Ende\n\n# danach\nx: 1\n",
+            "ausgabe:\n    nummer: 2  # erste\n    stand: 2019-06-04\n"
+            "    vorgaenger: ausgaben/1.json\n    vorgaenger_pruefsumme: sha256:ab\n"
+            "    # Beschluss:\n\n# danach\nx: 1\n",
+        ),
+    ],
+    ids=["block", "flow", "last-key-no-newline", "comments-4-spaces"],
+)
+def test_a_new_edition_of_an_adopted_concept(tmp_path: Path, text: str, expected: str) -> None:
+    assert _next_edition(_file(tmp_path, text)) == expected
+
+
+def test_crlf_and_bom_are_kept_in_every_new_or_changed_line(tmp_path: Path) -> None:
+    text = "\ufeff" + ADOPTED.replace("\n", "\r\n")
+    path = tmp_path / "konzept.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    edited = YamlFile(path)
+    _next_edition(edited)
+    edited.save()
+    written = path.read_bytes().decode("utf-8")
+    assert written == "\ufeff" + ADVANCED.replace("\n", "\r\n")
+
+
+def test_a_mixed_file_gives_new_lines_the_ending_of_their_neighbour(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "a: 1\r\nb: 2\nc: 3\r\n")
+    edited.set((), "n", 1, after=("a",))
+    edited.set((), "m", 2, after=("b",))
+    assert edited.result() == "a: 1\r\nn: 1\r\nb: 2\nm: 2\nc: 3\r\n"
+
+
+def test_lists_flush_with_their_key_and_first_keys_of_items(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "ziele:\n- id: a\n  titel: A\n- id: b\n  titel: B\nx: 1\n")
+    edited.set(("ziele", 0), "stand", "offen", after=("titel",))
+    edited.remove(("ziele", 1), "id")
+    assert edited.result() == "ziele:\n- id: a\n  titel: A\n  stand: offen\n- titel: B\nx: 1\n"
+
+
+def test_a_key_added_after_a_first_key_that_goes_takes_its_place(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "- id: a\n  titel: A\n- id: b\n")
+    edited.set((0,), "neu", "n", after=("id",))
+    edited.remove((0,), "id")
+    edited.set((1,), "neu", "m", after=("id",))
+    edited.remove((1,), "id")
+    assert edited.result() == "- neu: n\n  titel: A\n- neu: m\n"
+
+
+def test_removing_every_key_leaves_an_empty_mapping(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "a:\n  b: 1  # weg\n  c: 2\nd: 3\n")
+    edited.remove(("a",), "b")
+    edited.remove(("a",), "c")
+    assert edited.result() == "a: {}\nd: 3\n"
+
+
+# Found by the property tests (tests/test_edit_properties.py), kept as examples.
+
+
+def test_a_block_scalar_at_the_end_without_line_break_keeps_its_value(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "id: Text\ntitel: |\n  Zeile eins")
+    edited.set((), "id", "")
+    assert edited.result() == 'id: ""\ntitel: |\n  Zeile eins'
+
+
+def test_an_emptied_mapping_keeps_the_blank_lines_between_its_keys(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "id: Text\n\ntitel: ''")
+    edited.remove((), "id")
+    edited.remove((), "titel")
+    assert edited.result() == "{}\n\n"
+
+
+def test_a_value_of_several_lines_is_replaced_whole(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "a: |+\n  eins\n\n\nb:\n  - x\n  - y\nc: 1\n")
+    edited.set((), "a", "kurz")
+    edited.set((), "b", "auch")
+    edited.set((), "c", "Zeile\nzwei")
+    assert edited.result() == 'a: kurz\nb: auch\nc: "Zeile\\nzwei"\n'
+
+
+def test_quoted_keys_are_found_and_empty_values_filled(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "'stand': offen\n\"leer\":\nx: 1\n")
+    edited.set((), "stand", "umgesetzt")
+    edited.set((), "leer", "voll")
+    assert edited.result() == "'stand': umgesetzt\n\"leer\": voll\nx: 1\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "message"),
+    [
+        ("a: &eins\n  b: 1\nc: *eins\n", ("a",), r"t\.yaml, Zeile 1: .*Anker"),
+        ("a:\n  b: 1\n\t c: 2\n", ("a",), r"t\.yaml, Zeile 3: .*Tabulatoren"),
+        ("-\tb: 1\n", (0,), r"t\.yaml, Zeile 1: .*Tabulatoren"),
+        ("a:\n  ? b\n  : 1\n", ("a",), r"t\.yaml, Zeile 2: .*„\? “"),
+        ("a: 1\rb: 2\n", (), r"t\.yaml, Zeile 1: .*Wagenrücklauf"),
+        ("a: 1\u2028b: 2\n", (), r"t\.yaml, Zeile 1: .*U\+2028"),
+        ("a: [1\n", (), r"t\.yaml, Zeile 2: .*kein gültiges YAML"),
+        ("a: 1\na: 2\n", (), r"t\.yaml, Zeile 2: .*doppelt|mehrfach"),
+    ],
+    ids=["anchor", "tab-indent", "tab-after-dash", "complex-key", "cr", "u2028", "broken", "dup"],
+)
+def test_forms_the_editor_cannot_change_safely_are_refused_in_german(
+    tmp_path: Path, text: str, path: tuple[str | int, ...], message: str
+) -> None:
+    from ikonzept.edit.yamltext import EditError
+
+    file = tmp_path / "t.yaml"
+    file.write_bytes(text.encode("utf-8"))
+    with pytest.raises(EditError, match=message):
+        edited = YamlFile(file)
+        edited.set(path, "neu", "x")
+        edited.result()
+    assert file.read_bytes() == text.encode("utf-8")
+
+
+def test_a_file_not_in_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    from ikonzept.edit.yamltext import EditError
+
+    file = tmp_path / "t.yaml"
+    file.write_bytes("a: 1\nb: Stra\u00dfe\n".encode("cp1252"))
+    with pytest.raises(EditError, match=r"t\.yaml, Zeile 2: .*nicht UTF-8"):
+        YamlFile(file)
+
+
+def test_a_change_inside_a_value_removed_earlier_is_refused(tmp_path: Path) -> None:
+    from ikonzept.edit.yamltext import EditError
+
+    edited = _file(tmp_path, ADOPTED)
+    edited.remove(("ausgabe",), "beschlossen")
+    with pytest.raises(EditError, match="schon ersetzt oder entfernt"):
+        edited.set(("ausgabe", "beschlossen"), "datum", dt.date(2017, 3, 30))

@@ -30,7 +30,8 @@ def test_edition_new_freezes_the_previous_and_changes_only_the_edition(
     frozen = (target / "ausgaben" / "1.json").read_bytes()
     digest = hashlib.sha256(frozen).hexdigest()
     assert after == before.replace(
-        "  nummer: 1\n  stand: 2016-11-15\n",
+        "  nummer: 1\n  stand: 2016-11-15\n  beschlossen:\n    gremium: Kreistag\n"
+        "    datum: 2016-12-14\n",
         "  nummer: 2\n  stand: 2019-01-15\n  vorgaenger: ausgaben/1.json\n"
         f"  vorgaenger_pruefsumme: sha256:{digest}\n",
     )
@@ -138,3 +139,33 @@ def test_a_changed_snapshot_and_a_missing_one_are_errors(run_cli: RunCli, editio
     assert missing.exit_code == 1
     assert "IK220 Die Vorgängerausgabe „ausgaben/1.json“ lässt sich nicht laden" in missing.stdout
     assert run_cli("validate", "--explain", "IK219").exit_code == 0
+
+
+@pytest.mark.parametrize("form", ["block", "flow"])
+def test_edition_new_when_the_vote_is_the_last_key_of_the_file(
+    run_cli: RunCli, tmp_path: Path, form: str
+) -> None:
+    """`ausgabe` moved to the end of konzept.yaml, its `beschlossen` last, no final newline."""
+    folder = tmp_path / "konzept"
+    shutil.copytree(SAMPLE, folder)
+    path = folder / "konzept.yaml"
+    vote = {
+        "block": "  beschlossen:\n    gremium: Kreistag\n    datum: 2016-12-14\n",
+        "flow": "  beschlossen: {gremium: Kreistag, datum: 2016-12-14}\n",
+    }[form]
+    edition = "ausgabe:\n  nummer: 1\n  stand: 2016-11-15\n"
+    text = path.read_text(encoding="utf-8").replace(
+        edition + "  beschlossen:\n    gremium: Kreistag\n    datum: 2016-12-14\n", ""
+    )
+    path.write_text(text + edition + vote.rstrip("\n"), encoding="utf-8")
+    target = tmp_path / "2019"
+    result = run_cli("edition", "new", str(folder), "--to", str(target), "--stand", "2019-01-15")
+    assert result.exit_code == 0, result.stderr
+    after = (target / "konzept.yaml").read_text(encoding="utf-8")
+    assert after.startswith(text)
+    assert after[len(text) :].startswith(
+        "ausgabe:\n  nummer: 2\n  stand: 2019-01-15\n  vorgaenger: ausgaben/1.json\n"
+        "  vorgaenger_pruefsumme: sha256:"
+    )
+    assert "beschlossen:" not in after
+    assert run_cli("validate", str(target), "--strict").exit_code == 0

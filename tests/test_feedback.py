@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import SAMPLE, RunCli
+from tests.conftest import SAMPLE, SAMPLE_TODAY, RunCli
 from tests.forms import fill
 
 FELD = "handlungsfelder/01-sprache.yaml"
@@ -72,7 +72,8 @@ def test_the_round_remembers_who_was_asked(run_cli: RunCli, concept: Path, forms
     result = run_cli("feedback", "status", str(concept))
     assert "0 von 46 Bögen zurück" in result.stdout
     assert "Volkshochschule Coesfeld – " in result.stdout and "@" in result.stdout
-    assert run_cli("validate", str(concept), "--strict").exit_code == 0  # not a concept file
+    strict = run_cli("validate", str(concept), "--strict", "--today", SAMPLE_TODAY)
+    assert strict.exit_code == 0  # the round file is not a concept file
 
 
 def test_a_damaged_round_file_is_explained_not_a_crash(run_cli: RunCli, concept: Path) -> None:
@@ -146,6 +147,26 @@ def test_import_changes_the_stand_lines_and_writes_the_report(
     view = run_cli("status", str(concept), "--format", "json").stdout
     assert '"runde_offen": true' in view and '"nicht_gemeldet"' in view
     assert run_cli("validate", str(concept)).exit_code == 0
+
+
+def test_import_into_windows_files_keeps_their_line_endings(
+    run_cli: RunCli, concept: Path, forms: Path
+) -> None:
+    for name in (FELD, "rueckmeldungen/runde.yaml"):
+        path = concept / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = run_cli(
+        "feedback", "import", str(concept), *map(str, _answers(forms)), "--today", "2017-03-20"
+    )
+    assert result.exit_code == 0, result.stderr
+    for name in (FELD, "rueckmeldungen/runde.yaml"):
+        data = (concept / name).read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n"), name
+    assert (
+        b"\r\n  zurueck: 2017-03-20\r\n  massnahmen:"
+        in (concept / "rueckmeldungen/runde.yaml").read_bytes()
+    )
+    assert "2 von 46 Bögen zurück" in run_cli("feedback", "status", str(concept)).stdout
 
 
 def test_dry_run_changes_nothing(run_cli: RunCli, concept: Path, forms: Path) -> None:

@@ -8,19 +8,21 @@ import pytest
 
 from ikonzept.model import Konzept
 from ikonzept.validate import validate
-from tests.conftest import SAMPLE, RunCli
+from tests.conftest import SAMPLE, SAMPLE_TODAY, RunCli
+
+TODAY = dt.date.fromisoformat(SAMPLE_TODAY)
 
 
 @pytest.fixture(scope="module")
 def sample() -> Konzept:
-    result = validate(SAMPLE, today=dt.date(2026, 11, 25))
+    result = validate(SAMPLE, today=TODAY)
     assert result.findings == ()
     assert result.konzept is not None
     return result.konzept
 
 
 def test_sample_validates_strictly_without_findings(run_cli: RunCli) -> None:
-    result = run_cli("validate", str(SAMPLE), "--strict")
+    result = run_cli("validate", str(SAMPLE), "--strict", "--today", TODAY.isoformat())
     assert result.exit_code == 0, result.stdout
     assert result.stdout.splitlines()[-1] == "0 Fehler, 0 Warnungen in 38 Dateien"
 

@@ -60,6 +60,28 @@ def test_status_set_replaces_a_stand_and_adds_the_reason(run_cli: RunCli, concep
     assert run_cli("validate", str(concept)).exit_code == 0
 
 
+def test_status_set_in_a_windows_file_keeps_crlf_and_bom(run_cli: RunCli, concept: Path) -> None:
+    """Saved by a Windows editor: CRLF line endings and a BOM. New lines get CRLF too; the
+    file keeps its permissions."""
+    original = (concept / FELD).read_text(encoding="utf-8")
+    windows = ("\ufeff" + original.replace("\n", "\r\n")).encode("utf-8")
+    (concept / FELD).write_bytes(windows)
+    (concept / FELD).chmod(0o640)
+    result = run_cli("status", "set", "sprachmittler-pool", "entfallen", "--begruendung",
+                     "Kein Bedarf mehr", "-C", str(concept))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    after = (concept / FELD).read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf")
+    assert after.count(b"\n") == after.count(b"\r\n") == windows.count(b"\r\n") + 1
+    expected = original.replace(
+        "        stand: in_umsetzung\n",
+        "        stand: entfallen\n        stand_begruendung: Kein Bedarf mehr\n",
+    )
+    assert after.decode("utf-8") == "\ufeff" + expected.replace("\n", "\r\n")
+    assert (concept / FELD).stat().st_mode & 0o777 == 0o640
+    assert run_cli("validate", str(concept)).exit_code == 0
+
+
 def test_status_set_entfallen_needs_a_reason_and_changes_nothing(
     run_cli: RunCli, concept: Path
 ) -> None:

@@ -46,12 +46,8 @@ def check(konzept: Konzept, change: Change) -> Massnahme:
     return measure
 
 
-def apply(root: Path, konzept: Konzept, changes: Iterable[Change]) -> list[Path]:
-    """Write the changes into the measures' files; returns the files changed.
-
-    Every file is checked before any is written, so a change that cannot be made leaves
-    every file as it was.
-    """
+def prepare(root: Path, konzept: Konzept, changes: Iterable[Change]) -> list[YamlFile]:
+    """The measures' files with the changes made and checked, not yet written."""
     files: dict[str, YamlFile] = {}
     for change in changes:
         measure = check(konzept, change)
@@ -66,13 +62,19 @@ def apply(root: Path, konzept: Konzept, changes: Iterable[Change]) -> list[Path]
         edited.set(origin.path, "stand", change.stand.value, after=_BEFORE_STAND)
         if change.begruendung is not None:
             edited.set(origin.path, "stand_begruendung", change.begruendung, after=("stand",))
-    texts = {name: edited.result() for name, edited in files.items()}  # all checked first
-    written = []
-    for name, edited in files.items():
-        if texts[name] != edited.text:
-            edited.save()
-            written.append(edited.path)
-    return written
+    return [edited for edited in files.values() if edited.result() != edited.text]
 
 
-__all__ = ["Change", "EditError", "StatusError", "apply", "check"]
+def apply(root: Path, konzept: Konzept, changes: Iterable[Change]) -> list[Path]:
+    """Write the changes into the measures' files; returns the files changed.
+
+    Every file is checked before any is written, so a change that cannot be made leaves
+    every file as it was.
+    """
+    edited = prepare(root, konzept, changes)
+    for file in edited:
+        file.save()
+    return [file.path for file in edited]
+
+
+__all__ = ["Change", "EditError", "StatusError", "apply", "check", "prepare"]

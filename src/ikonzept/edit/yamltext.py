@@ -1,62 +1,33 @@
 """Change a YAML file the way an author would: only the lines that must change.
 
 ruamel.yaml's composer finds the nodes and their exact place in the text; the changes are
-splices into the original text, so comments, key order, quoting, blank lines and line
-breaks elsewhere stay byte for byte (a full round-trip dump would reflow some of them).
-The result is parsed again and compared with what was asked for before it is written.
+splices into the original text, so comments, key order, quoting, blank lines, line endings
+and a byte order mark elsewhere stay byte for byte (a full round-trip dump would reflow
+some of them). A batch of changes is first applied to a model of each mapping's keys, so
+that changes next to each other compose (a key added can anchor the next one; a key can be
+removed beside one added), and only then turned into splices that cannot overlap. The
+result is parsed again and compared with what was asked for before anything is written.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ikonzept import fsutil
-from ikonzept.errors import IkonzeptError
+from ikonzept.edit import expected
+from ikonzept.edit.layout import EditError, Layout
+from ikonzept.edit.mapping import MappingEdit, Splice
+from ikonzept.edit.scalar import Scalar, scalar
 
 Key = str | int
-Scalar = str | int | bool | dt.date
 
-# Plain scalars we may write without quotes: they read back as the same string.
-_PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\w .,:/()„“–-]*[\w.)“]|[A-Za-zÄÖÜäöüß0-9]")
-
-
-class EditError(IkonzeptError):
-    """A file cannot be changed as asked (it changed meanwhile, or has an unusual form)."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Splice:
-    start: int
-    end: int
-    text: str
-    order: int  # of the call: insertions at one place keep the order they were asked in
-
-
-def scalar(value: Scalar) -> str:
-    """``value`` as a YAML scalar on one line: plain where that reads back the same."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | dt.date):
-        return str(value)  # dates as 2019-06-04, which YAML reads as a date
-    if _PLAIN.fullmatch(value) and _reads_as_string(value):
-        return value
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
-
-
-def _reads_as_string(text: str) -> bool:
-    from ruamel.yaml import YAML
-
-    try:
-        return bool(YAML(typ="safe", pure=True).load(f"x: {text}\n") == {"x": text})
-    except Exception:
-        return False
+_BOM = "\ufeff"
+# Line breaks to YAML that are not line breaks to us (and to most editors).
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
 class YamlFile:
@@ -65,122 +36,107 @@ class YamlFile:
     def __init__(self, path: Path, label: str | None = None) -> None:
         self.path = path
         self.label = label or path.name
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            from ikonzept.load.reading import os_reason
+
+            raise EditError(f"{self.label} kann nicht gelesen werden. {os_reason(error)}") from None
         self.digest = hashlib.sha256(data).hexdigest()
-        self.text = data.decode("utf-8")
-        self._splices: list[_Splice] = []
-        self._inserted: dict[tuple[Key, ...], int] = {}  # new keys → where they go
-        # (path, the scalar text written there, or None where a key was removed)
-        self._expected: list[tuple[tuple[Key, ...], str | None]] = []
-        self._checked: tuple[int, str] | None = None  # (splices, their checked result)
-        from ruamel.yaml import YAML
-
-        self._root = YAML(typ="rt").compose(self.text)
-
-    def _node(self, path: Sequence[Key]) -> Any:
-        node = self._root
-        for step in path:
-            if isinstance(step, int):
-                node = node.value[step]
-            else:
-                node = next((v for k, v in node.value if k.value == step), None)
-                if node is None:
-                    raise EditError(f"{self.label}: „{step}“ fehlt in {'.'.join(map(str, path))}.")
-        return node
+        self.text = _decoded(data, self.label)
+        self._bom = _BOM if self.text.startswith(_BOM) else ""
+        body = self.text[len(self._bom) :]
+        _refuse_other_breaks(body, self.label)
+        # The layout always ends in a line break, so that a new last line is a line; the one
+        # added is taken off again unless a change reaches the end.
+        self._added = (
+            "" if not body or body.endswith("\n") else ("\r\n" if "\r\n" in body else "\n")
+        )
+        self._layout = Layout(body + self._added, self.label)
+        self._root = _compose(self._layout)
+        self._mappings: dict[tuple[Key, ...], MappingEdit] = {}
+        self._operations: list[expected.Operation] = []
+        self._checked: tuple[int, str] | None = None  # (operations, their checked result)
 
     def set(
         self, path: Sequence[Key], key: str, value: Scalar, *, after: Sequence[str] = ()
     ) -> None:
         """Set ``key`` in the mapping at ``path``: its value replaced, or a new line added
-        after the last of the keys ``after`` that is there (else after the last key)."""
-        mapping = self._node(path)
-        if mapping.flow_style:
-            raise EditError(f"{self.label}: {'.'.join(map(str, path))} ist einzeilig geschrieben.")
-        self._expected.append(((*path, key), scalar(value)))
-        for key_node, value_node in mapping.value:
-            if key_node.value == key:
-                self._replace(value_node, scalar(value))
-                return
-        position = self._insertion_point(mapping, tuple(path), after)
-        indent = " " * mapping.value[0][0].start_mark.column
-        self._inserted[(*path, key)] = position
-        line = f"{indent}{key}: {scalar(value)}\n"
-        if position == len(self.text) and not self.text.endswith("\n"):
-            line = "\n" + line  # the file's last line had no line break
-        self._splice(position, position, line)
-
-    def _insertion_point(self, mapping: Any, path: tuple[Key, ...], after: Sequence[str]) -> int:
-        """After the first key of ``after`` that is there (or added by an earlier call): after
-        its whole value (a block scalar or list may span lines) and any comment on its last
-        line. Without one, after the last key."""
-        for name in after:
-            if (*path, name) in self._inserted:
-                return self._inserted[(*path, name)]
-            for key_node, value_node in mapping.value:
-                if key_node.value == name:
-                    return self._value_end(value_node)
-        return self._value_end(mapping.value[-1][1])
-
-    def _splice(self, start: int, end: int, text: str) -> None:
-        self._splices.append(_Splice(start, end, text, len(self._splices)))
+        after the first of the keys ``after`` that is there (else after the last key)."""
+        path = tuple(path)
+        self._require_present(path)
+        self._mapping(path).set(key, scalar(value), after)
+        self._operations.append(expected.Operation(path, key, expected.plain(value), after))
 
     def remove(self, path: Sequence[Key], key: str) -> None:
         """Remove ``key`` (and its value's lines) from the mapping at ``path``."""
-        mapping = self._node(path)
-        for key_node, value_node in mapping.value:
-            if key_node.value == key:
-                start = self.text.rfind("\n", 0, key_node.start_mark.index) + 1
-                self._splice(start, self._value_end(value_node), "")
-                self._expected.append(((*path, key), None))
-                return
+        path = tuple(path)
+        self._require_present(path)
+        self._mapping(path).remove(key)
+        self._operations.append(expected.Operation(path, key, expected.REMOVED, ()))
 
-    def _replace(self, node: Any, text: str) -> None:
-        start, end = node.start_mark.index, node.end_mark.index
-        if _is_block(node):
-            # A block scalar ends with the line break of its last line.
-            end = self._value_end(node)
-            text += "\n"
-        self._splice(start, end, text)
+    def _require_present(self, path: tuple[Key, ...]) -> None:
+        """The mapping at ``path`` is still there: no earlier change of this batch removed
+        or replaced one of the values it lies in."""
+        for depth, step in enumerate(path):
+            parent = self._mappings.get(path[:depth])
+            if isinstance(step, str) and parent is not None and parent.changes(step):
+                raise EditError(
+                    f"{self.label}: „{'.'.join(map(str, path[: depth + 1]))}“ wurde schon "
+                    "ersetzt oder entfernt; darin kann nichts mehr geändert werden."
+                )
 
-    def _value_end(self, node: Any) -> int:
-        """Where the line after a value starts: after a comment on its last line; for a block
-        scalar, after its last line of text (the blank lines after it are not part of it)."""
-        index = int(node.end_mark.index)
-        if _is_block(node):
-            index = len(self.text[:index].rstrip())
-        if index > 0 and self.text[index - 1] == "\n":
-            return index
-        newline = self.text.find("\n", index)
-        return len(self.text) if newline < 0 else newline + 1
+    def _mapping(self, path: tuple[Key, ...]) -> MappingEdit:
+        edit = self._mappings.get(path)
+        if edit is None:
+            node = _node(self._root, path, self.label)
+            edit = MappingEdit(self._layout, node, path, self._key_of(path))
+            self._mappings[path] = edit
+        return edit
+
+    def _key_of(self, path: tuple[Key, ...]) -> Any:
+        """The key node a mapping is the value of (None for the root or a list item)."""
+        if not path or isinstance(path[-1], int):
+            return None
+        parent = _node(self._root, path[:-1], self.label)
+        return next(k for k, _v in parent.value if k.value == path[-1])
 
     def result(self) -> str:
         """The new text; checked to hold exactly the values asked for (once per set of
         changes: `save` after a check reuses it)."""
-        if self._checked is not None and self._checked[0] == len(self._splices):
+        if self._checked is not None and self._checked[0] == len(self._operations):
             return self._checked[1]
-        text = self.text
-        for splice in sorted(self._splices, key=lambda s: (s.start, s.order), reverse=True):
-            text = text[: splice.start] + splice.text + text[splice.end :]
-        self._verify(text)
-        self._checked = (len(self._splices), text)
+        if not self._operations:
+            return self.text
+        splices: list[Splice] = []
+        for path, edit in self._mappings.items():
+            if not self._superseded(path):
+                splices.extend(edit.splices())
+        body = _spliced(self._layout.text, splices)
+        if self._added and not any(s.end >= len(self._layout.text) for s in splices):
+            body = body[: -len(self._added)]
+        text = self._bom + body
+        original = self._layout.text[: len(self._layout.text) - len(self._added)]
+        expected.verify(original, body, self._operations, self.label)
+        self._checked = (len(self._operations), text)
         return text
 
-    def _verify(self, text: str) -> None:
-        from ruamel.yaml import YAML
-
-        yaml = YAML(typ="safe", pure=True)
-        data = yaml.load(text)
-        for path, written in self._expected:
-            found = _lookup(data, path)
-            expected = _ABSENT if written is None else yaml.load(f"x: {written}\n")["x"]
-            if found != expected:  # pragma: no cover - a bug here, never the author's fault
-                raise AssertionError(f"{self.label}: {path} ist {found!r}, nicht {expected!r}")
+    def _superseded(self, path: tuple[Key, ...]) -> bool:
+        """Whether the mapping at ``path`` lies in a value this batch removes or replaces."""
+        for depth in range(len(path)):
+            parent = self._mappings.get(path[:depth])
+            step = path[depth]
+            if isinstance(step, str) and parent is not None and parent.changes(step):
+                return True
+        return False
 
     def save(self) -> None:
         """Write the changes atomically, unless the file changed since it was read."""
-        if not self._splices:
+        if not self._operations:
             return
         text = self.result()
+        if text == self.text:
+            return
         current = hashlib.sha256(self.path.read_bytes()).hexdigest()
         if current != self.digest:
             raise EditError(
@@ -190,19 +146,111 @@ class YamlFile:
         fsutil.write_text(self.path, text)
 
 
-_ABSENT = object()
+def _decoded(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise EditError(
+            f"{label}, Zeile {line}: Die Datei ist nicht UTF-8-kodiert und wird nicht "
+            "geändert. Speichern Sie sie als UTF-8 (`ikonzept validate` sagt mehr)."
+        ) from None
 
 
-def _is_block(node: Any) -> bool:
-    return getattr(node, "style", None) in ("|", ">")
+def _refuse_other_breaks(text: str, label: str) -> None:
+    found = _OTHER_BREAKS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        name = (
+            "ein Wagenrücklauf (CR) ohne Zeilenvorschub"
+            if found.group() == "\r"
+            else (f"ein Unicode-Zeilentrenner (U+{ord(found.group()):04X})")
+        )
+        raise EditError(
+            f"{label}, Zeile {line}: Hier steht {name}. ikonzept ändert die Datei so nicht; "
+            "speichern Sie sie mit Zeilenenden LF oder CRLF (Windows)."
+        )
 
 
-def _lookup(data: Any, path: Sequence[Key]) -> Any:
-    for step in path:
-        if isinstance(step, int):
-            if not isinstance(data, list) or step >= len(data):
-                return _ABSENT
-        elif not isinstance(data, dict) or step not in data:
-            return _ABSENT
-        data = data[step]
-    return data
+_NOT_YAML = "Die Datei ist kein gültiges YAML und wird nicht geändert"
+
+
+def _compose(layout: Layout) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        root = YAML(typ="rt").compose(layout.text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if mark is None:
+            raise EditError(f"{layout.label}: {_NOT_YAML}") from None
+        where = f"{layout.label}, Zeile {mark.line + 1}"
+        line = layout.text[layout.line_start(mark.index) : layout.line_end(mark.index)]
+        if "\t" in line[: len(line) - len(line.lstrip(" \t-"))]:
+            raise EditError(
+                f"{where}: Die Einrückung enthält Tabulatoren. YAML rückt mit Leerzeichen ein; "
+                "ersetzen Sie die Tabulatoren durch Leerzeichen (in vielen Editoren: "
+                "„Einrückung in Leerzeichen umwandeln“)."
+            ) from None
+        raise EditError(f"{where}: {_NOT_YAML} (`ikonzept validate` zeigt den Fehler).") from None
+    except YAMLError:
+        raise EditError(f"{layout.label}: {_NOT_YAML}") from None
+    _refuse_anchors(root, layout, set())
+    return root
+
+
+def _refuse_anchors(node: Any, layout: Layout, seen: set[int]) -> None:
+    """Anchors and aliases tie places together: a change at one would change the other."""
+    if node is None:
+        return
+    if id(node) in seen or getattr(node, "anchor", None):
+        raise EditError(
+            f"{layout.where(node.start_mark.index)}: Die Datei verwendet YAML-Anker und -Aliase "
+            "(&name / *name). ikonzept ändert sie so nicht; schreiben Sie die Angaben aus."
+        )
+    seen.add(id(node))
+    kind = type(node).__name__
+    if kind == "MappingNode":
+        for key, value in node.value:
+            _refuse_anchors(key, layout, seen)
+            _refuse_anchors(value, layout, seen)
+    elif kind == "SequenceNode":
+        for item in node.value:
+            _refuse_anchors(item, layout, seen)
+
+
+def _node(root: Any, path: Sequence[Key], label: str) -> Any:
+    node = root
+    for depth, step in enumerate(path):
+        where = ".".join(map(str, path[: depth + 1]))
+        kind = type(node).__name__
+        if isinstance(step, int) and kind == "SequenceNode" and 0 <= step < len(node.value):
+            node = node.value[step]
+        elif isinstance(step, str) and kind == "MappingNode":
+            node = next((v for k, v in node.value if k.value == step), None)
+        else:
+            node = None
+        if node is None:
+            raise EditError(f"{label}: „{where}“ fehlt.")
+    if node is None or type(node).__name__ != "MappingNode":
+        raise EditError(
+            f"{label}: „{'.'.join(map(str, path)) or 'Die Datei'}“ ist keine Zuordnung."
+        )
+    return node
+
+
+def _spliced(text: str, splices: list[Splice]) -> str:
+    """Apply splices that do not overlap; at one place, deeper and earlier ones first."""
+    ordered = sorted(splices, key=lambda s: (s.start, s.end, -s.depth, s.order))
+    parts, position = [], 0
+    for splice in ordered:
+        if splice.start < position:  # pragma: no cover - the mapping edits never overlap
+            raise AssertionError(f"overlapping splices at {splice.start}")
+        parts += [text[position : splice.start], splice.text]
+        position = splice.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+__all__ = ["EditError", "YamlFile", "scalar"]

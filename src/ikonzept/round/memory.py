@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ikonzept import fsutil
+from ikonzept.edit.yamltext import YamlFile
 from ikonzept.errors import IkonzeptError
 from ikonzept.model import Konzept
 
@@ -153,6 +154,20 @@ def _date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise _BadDate(f"„{value}“ ist kein gültiges Datum") from None
+
+
+def returns_recorded(root: Path, before: Round, after: Round) -> YamlFile | None:
+    """The round file with the dates the forms came back, changed in place and checked
+    (not yet written); None without a round file."""
+    path = root / FILE
+    if not path.is_file():
+        return None
+    edited = YamlFile(path, FILE)
+    for index, (old, new) in enumerate(zip(before.requests, after.requests, strict=True)):
+        if new.zurueck is not None and new.zurueck != old.zurueck:
+            edited.set(("anfragen", index), "zurueck", new.zurueck, after=("angefragt",))
+    edited.result()
+    return edited
 
 
 def save(root: Path, memory: Round) -> Path:

@@ -48,7 +48,7 @@ def import_forms(
 ) -> Imported:
     """Read every form; change the concept only if none has an error."""
     day = today or dt.date.today()
-    round_ = memory.load(root)
+    asked = round_ = memory.load(root)
     intake = receive.read_forms(paths, konzept, round_)
     if intake.problems:
         raise FormsRejected(intake.problems)
@@ -59,13 +59,16 @@ def import_forms(
     if dry_run:
         return Imported(intake, (), None, waiting)
     # All the files' new texts are checked before any is written.
-    written = status.apply(root, konzept, intake.changes)
+    edited = status.prepare(root, konzept, intake.changes)
+    round_file = memory.returns_recorded(root, asked, round_)
     text = report.markdown(konzept, intake, names, day, list(waiting))
+    for file in edited:
+        file.save()
+    if round_file is not None:
+        round_file.save()
     target = _report_path(root, day)
     fsutil.write_text(target, text)
-    if round_.requests:
-        memory.save(root, round_)
-    return Imported(intake, tuple(written), target, waiting)
+    return Imported(intake, tuple(file.path for file in edited), target, waiting)
 
 
 def _report_path(root: Path, day: dt.date) -> Path:
