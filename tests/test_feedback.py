@@ -254,8 +254,8 @@ def test_files_that_are_not_our_workbooks_are_refused(
     book["Maßnahmen"]["C1"] = "Titel"
     book.save(renamed)
     message = _problem(run_cli, concept, text, macro, other, renamed)
-    assert "brief.xlsx: Das ist keine Excel-Arbeitsmappe (.xlsx)" in message
-    assert "bogen.xlsm: Arbeitsmappen mit Makros (.xlsm) werden nicht angenommen" in message
+    assert "brief.xlsx: Das ist keine Tabellenkalkulationsdatei. Angenommen werden" in message
+    assert "bogen.xlsm: Die Datei enthält Makros oder Skripte" in message
     assert "fremd.xlsx: Das ist kein Rückmeldebogen von ikonzept" in message
     assert "umbenannt.xlsx, Blatt „Maßnahmen“, Zelle A1: Die Kopfzeile ist verändert" in message
 

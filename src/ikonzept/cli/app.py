@@ -191,6 +191,16 @@ QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Nur Fehler ausgeben (für Skripte).")
 ]
 
+
+def say(quiet: bool) -> Callable[[str], None]:
+    """``print`` for what a command did, or nothing under --quiet."""
+    return _silent if quiet else print
+
+
+def _silent(_text: str) -> None:
+    pass
+
+
 ConceptDir = Annotated[
     Path | None,
     typer.Argument(

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, TodayOption, app, concept_folder, day, guarded
+from ikonzept.cli.app import (
+    ConceptDir,
+    QuietOption,
+    TodayOption,
+    app,
+    concept_folder,
+    day,
+    guarded,
+    say,
+)
 from ikonzept.errors import UsageError
 
 
@@ -134,6 +143,7 @@ def init(
             "Änderungen als Kommentar im Merge Request, PDFs und Internetseiten bei Tags.",
         ),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Ein neues Konzept anlegen, das sofort gültig ist; schreibt nur in einen leeren Ordner.
 
@@ -144,11 +154,12 @@ def init(
 
     # Checked before anything is written: an existing pipeline is never replaced.
     plan = pipelines.pipeline(pipelines.Platform(ci.value), ordner) if ci else None
+    out = say(quiet)
     if plan is not None and (ordner / "konzept.yaml").is_file():
-        print(f"Pipeline für das Konzept in {ordner} geschrieben: {pipelines.write(plan)}")
+        out(f"Pipeline für das Konzept in {ordner} geschrieben: {pipelines.write(plan)}")
         return
     files = create(ordner)
-    print(f"Neues Konzept in {ordner} angelegt ({len(files)} Dateien).")
+    out(f"Neues Konzept in {ordner} angelegt ({len(files)} Dateien).")
     if plan is not None:
-        print(f"Pipeline geschrieben: {pipelines.write(plan)}")
-    print(f"Als Nächstes: Dateien bearbeiten und mit `ikonzept validate {ordner}` prüfen.")
+        out(f"Pipeline geschrieben: {pipelines.write(plan)}")
+    out(f"Als Nächstes: Dateien bearbeiten und mit `ikonzept validate {ordner}` prüfen.")

@@ -11,12 +11,12 @@ from typing import Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, TodayOption, app, day, guarded
+from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, day, guarded, say
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept
 from ikonzept.errors import UsageError
 
 feedback_app = typer.Typer(
-    help="Rückmeldebögen (Excel) an die Akteure: ausgeben, einlesen, Rücklauf verfolgen.",
+    help="Rückmeldebögen an die Akteure: ausgeben, einlesen, Rücklauf verfolgen.",
     no_args_is_help=True,
     options_metavar="[OPTIONEN]",
     subcommand_metavar="BEFEHL [ARGUMENTE]...",
@@ -27,6 +27,11 @@ app.add_typer(feedback_app, name="feedback")
 class Recipients(enum.StrEnum):
     akteur = "akteur"
     kommune = "kommune"
+
+
+class FormFormat(enum.StrEnum):
+    xlsx = "xlsx"
+    ods = "ods"
 
 
 @feedback_app.command("export", options_metavar="[OPTIONEN]")
@@ -50,6 +55,16 @@ def feedback_export(
             help="Rücksendefrist, steht im Bogen.",
         ),
     ] = None,
+    form_format: Annotated[
+        FormFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="xlsx (Excel, Vorgabe) oder ods (LibreOffice, OpenDocument). Eingelesen "
+            "werden beide, gleich mit welchem Programm ausgefüllt.",
+        ),
+    ] = FormFormat.xlsx,
+    quiet: QuietOption = False,
     today: TodayOption = None,
 ) -> None:
     """Rückmeldebögen ausgeben: je Akteur eine Arbeitsmappe mit den Maßnahmen, die ihn
@@ -65,12 +80,14 @@ def feedback_export(
         nach=nach.value,
         bis=bis.date() if bis else None,
         heute=day(today),
+        fmt=form_format.value,
     )
-    print(
+    out = say(quiet)
+    out(
         f"{len(result.files)} Rückmeldebögen mit {result.measures} Maßnahmen in {output} "
         "geschrieben."
     )
-    print(
+    out(
         f"Die Runde ist in {result.round_file.relative_to(root)} vermerkt; "
         "`ikonzept feedback status` zeigt, wer noch antworten muss."
     )
@@ -95,6 +112,7 @@ def feedback_import(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Nur zeigen, was sich ändern würde.")
     ] = False,
+    quiet: QuietOption = False,
     today: TodayOption = None,
 ) -> None:
     """Ausgefüllte Rückmeldebögen einlesen: Stände und Begründungen ins Konzept, Anmerkungen
@@ -105,31 +123,32 @@ def feedback_import(
 
     ordner, files = _folder_and_files(pfade)
     if not files:
-        raise UsageError("Welche Bögen? Geben Sie die ausgefüllten .xlsx-Dateien an.")
+        raise UsageError("Welche Bögen? Geben Sie die ausgefüllten .xlsx- oder .ods-Dateien an.")
     root, konzept = concept(ordner)
     result = import_forms(root, konzept, files, dry_run=dry_run, today=day(today))
+    out = say(quiet)
     intake = result.intake
     count = len(intake.changes)
     changed = f"{count} {'Stand' if count == 1 else 'Stände'}"
     would = "würde sich ändern" if count == 1 else "würden sich ändern"
     verb = would if dry_run else "geändert"
     forms = len(intake.forms)
-    print(f"{forms} {'Bogen' if forms == 1 else 'Bögen'} gelesen; {changed} {verb}.")
+    out(f"{forms} {'Bogen' if forms == 1 else 'Bögen'} gelesen; {changed} {verb}.")
     titles = {m.id: m for _f, _z, m in konzept.massnahmen()}
     for change in intake.changes:
         old = titles[change.massnahme].stand.label
         reason = f" ({change.begruendung})" if change.begruendung else ""
-        print(f"  {change.massnahme}: {old} → {change.stand.label}{reason}")
-    for conflict in intake.conflicts:
+        out(f"  {change.massnahme}: {old} → {change.stand.label}{reason}")
+    for conflict in intake.conflicts:  # also under --quiet (on stderr): not applied
         said = "; ".join(f"{file}: {stand.label}" for file, stand in conflict.reports)
-        print(f"  Widerspruch, nicht übernommen: {conflict.massnahme} ({said})")
+        typer.echo(f"  Widerspruch, nicht übernommen: {conflict.massnahme} ({said})", err=quiet)
     remarks = sum(1 for a in intake.answers if a.anmerkung) + len(intake.proposals)
     if result.report is not None:
-        print(f"{remarks} Anmerkungen und Vorschläge im Bericht {result.report.relative_to(root)}.")
+        out(f"{remarks} Anmerkungen und Vorschläge im Bericht {result.report.relative_to(root)}.")
     elif remarks:
-        print(f"{remarks} Anmerkungen und Vorschläge kämen in den Bericht.")
+        out(f"{remarks} Anmerkungen und Vorschläge kämen in den Bericht.")
     if result.waiting:
-        print(f"Noch ausstehend: {len(result.waiting)} (`ikonzept feedback status`).")
+        out(f"Noch ausstehend: {len(result.waiting)} (`ikonzept feedback status`).")
 
 
 @feedback_app.command("status", options_metavar="[OPTIONEN]")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ikonzept.cli.app import ConceptDir, app, concept_folder, guarded
+from ikonzept.cli.app import ConceptDir, QuietOption, app, concept_folder, guarded, say
 from ikonzept.errors import UsageError
 
 if TYPE_CHECKING:
@@ -149,6 +149,7 @@ def set_status(
         Path | None,
         typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Den Stand einer Maßnahme ändern; nur die Zeile „stand“ (und die Begründung) ändert sich.
 
@@ -166,10 +167,11 @@ def set_status(
         )
     root, konzept = concept(ordner)
     written = editing.apply(root, konzept, [editing.Change(massnahme, new, begruendung)])
+    out = say(quiet)
     if written:
-        print(f"{massnahme}: Stand „{new.label}“ in {written[0].relative_to(root)} eingetragen.")
+        out(f"{massnahme}: Stand „{new.label}“ in {written[0].relative_to(root)} eingetragen.")
     else:
-        print(f"{massnahme}: Stand ist bereits „{new.label}“; nichts geändert.")
+        out(f"{massnahme}: Stand ist bereits „{new.label}“; nichts geändert.")
 
 
 edition_app = typer.Typer(
@@ -204,6 +206,7 @@ def edition_new(
             help="Stand der neuen Ausgabe. Vorgabe: heute.",
         ),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Die nächste Ausgabe (Fortschreibung) beginnen: Nummer +1, Stand heute, noch nicht
     beschlossen, die bisherige als Schnappschuss ausgaben/N.json eingefroren und als
@@ -212,11 +215,10 @@ def edition_new(
 
     source = concept_folder(ordner)
     edition = new_edition(source, to, stand.date() if stand else dt.date.today())
-    print(f"Ausgabe {edition.nummer} ({edition.bezeichnung}) in {edition.root} begonnen.")
-    print(
-        f"Die vorige Ausgabe ist als {edition.snapshot} eingefroren ({edition.pruefsumme[:19]}…)."
-    )
-    print(
+    out = say(quiet)
+    out(f"Ausgabe {edition.nummer} ({edition.bezeichnung}) in {edition.root} begonnen.")
+    out(f"Die vorige Ausgabe ist als {edition.snapshot} eingefroren ({edition.pruefsumme[:19]}…).")
+    out(
         "Als Nächstes: Rückmeldebögen an die Akteure (`ikonzept feedback export`), Texte "
         "fortschreiben, in vorlage.yaml Nummer, Datum und Beratungsfolge anpassen, dann "
         "`ikonzept build`."

@@ -3,7 +3,6 @@ it, for the actor to fill in; the round's memory records who was asked and when.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
@@ -56,14 +55,16 @@ def export(
     nach: str = "akteur",
     bis: dt.date | None = None,
     heute: dt.date | None = None,
+    fmt: str = "xlsx",
 ) -> Exported:
-    """Write the workbooks to ``out`` and the round's memory to the concept folder."""
+    """Write the forms (``fmt``: xlsx or ods) to ``out`` and the round's memory to the
+    concept folder."""
     today = heute or dt.date.today()
     everyone = recipients(konzept, nach)
-    _write_all(konzept, everyone, out, bis)
-    files = [out / f"{recipient.id}.xlsx" for recipient in everyone]
+    _write_all(konzept, everyone, out, bis, fmt)
+    files = [out / f"{recipient.id}.{fmt}" for recipient in everyone]
     requests = [
-        memory.Request(r.id, f"{r.id}.xlsx", tuple(m.id for m in r.measures), today)
+        memory.Request(r.id, f"{r.id}.{fmt}", tuple(m.id for m in r.measures), today)
         for r in everyone
     ]
     round_ = memory.Round(konzept.ausgabe.nummer, bis, nach, tuple(requests))
@@ -85,7 +86,9 @@ def export(
 _PARALLEL_FROM = 60
 
 
-def _write_all(konzept: Konzept, everyone: list[Recipient], out: Path, bis: dt.date | None) -> None:
+def _write_all(
+    konzept: Konzept, everyone: list[Recipient], out: Path, bis: dt.date | None, fmt: str
+) -> None:
     """Write every recipient's workbook; a county with hundreds of actors on two cores."""
     import multiprocessing
     import os
@@ -97,82 +100,54 @@ def _write_all(konzept: Konzept, everyone: list[Recipient], out: Path, bis: dt.d
         or workers < 2
         or "fork" not in (multiprocessing.get_all_start_methods())
     ):
-        _write_some(konzept, everyone, out, bis)
+        _write_some(konzept, everyone, out, bis, fmt)
         return
     # fork: the workers start with everything imported (spawn would import it all again).
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         halves = [everyone[index::workers] for index in range(workers)]
-        for done in [pool.submit(_write_some, konzept, half, out, bis) for half in halves]:
+        for done in [pool.submit(_write_some, konzept, half, out, bis, fmt) for half in halves]:
             done.result()
 
 
-def _write_some(konzept: Konzept, some: list[Recipient], out: Path, bis: dt.date | None) -> None:
+def _write_some(
+    konzept: Konzept, some: list[Recipient], out: Path, bis: dt.date | None, fmt: str
+) -> None:
+    from ikonzept.round.feedback import ods, xlsx
+
+    writer = ods.write if fmt == "ods" else xlsx.write
     numbering = numbers(konzept)
     names = {k.id: k.name for k in konzept.kommunen}
     for recipient in some:
-        workbook = _workbook(konzept, recipient, numbering, names, bis)
-        fsutil.write_bytes(out / f"{recipient.id}.xlsx", workbook)
+        content = _form(konzept, recipient, numbering, names, bis)
+        fsutil.write_bytes(out / f"{recipient.id}.{fmt}", writer(content))
 
 
-def _workbook(
+def _form(
     konzept: Konzept,
     recipient: Recipient,
     numbering: Any,
     names: dict[str, str],
     bis: dt.date | None,
-) -> bytes:
-    import io
-
-    from openpyxl import Workbook
-    from openpyxl.packaging.custom import StringProperty
-
-    book = Workbook()
-    _hints(book.active, konzept, recipient, bis)
-    _measures(book.create_sheet(form.SHEET_MEASURES), recipient, numbering, names)
-    _proposals(book.create_sheet(form.SHEET_PROPOSALS), konzept, numbering)
-    book.active = 1  # opens on the measures
-    for name, value in (
-        (form.PROPERTY_FORM, form.FORM_VERSION),
-        (form.PROPERTY_CONCEPT, konzept.id),
-        (form.PROPERTY_EDITION, str(konzept.ausgabe.nummer)),
-        (form.PROPERTY_RECIPIENT, recipient.id),
-    ):
-        book.custom_doc_props.append(StringProperty(name=name, value=value))
-    stamp = dt.datetime.combine(konzept.ausgabe.stand, dt.time())
-    book.properties.created = book.properties.modified = stamp
-    book.properties.creator = f"{konzept.herausgeber.name} – {konzept.herausgeber.stelle}"
-    book.properties.title = f"Rückmeldebogen {recipient.name}"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _text(cell: Any, value: str) -> None:
-    """Concept text into a cell: always text, never a formula (formula injection)."""
-    cell.value = value
-    cell.data_type = "s"
-
-
-class _Styles:
-    """Cell styles, each set once on a first cell and copied to the others.
-
-    Setting a style through openpyxl's attributes looks it up in the workbook's style table
-    every time (most of the export's time for 800 workbooks); copying a styled cell's style
-    reference does not.
-    """
-
-    def __init__(self) -> None:
-        self._first: dict[str, Any] = {}
-
-    def apply(self, cell: Any, name: str, **style: Any) -> None:
-        first = self._first.get(name)
-        if first is None:
-            for attribute, value in style.items():
-                setattr(cell, attribute, value)
-            self._first[name] = cell
-        else:
-            cell._style = copy.copy(first._style)  # a private attribute: see the docstring
+) -> form.Form:
+    herausgeber = konzept.herausgeber
+    return form.Form(
+        sheets=(
+            _hints(konzept, recipient, bis),
+            _measures(recipient, numbering, names),
+            _proposals(konzept, numbering),
+        ),
+        active=1,  # opens on the measures
+        properties=(
+            (form.PROPERTY_FORM, form.FORM_VERSION),
+            (form.PROPERTY_CONCEPT, konzept.id),
+            (form.PROPERTY_EDITION, str(konzept.ausgabe.nummer)),
+            (form.PROPERTY_RECIPIENT, recipient.id),
+        ),
+        title=f"Rückmeldebogen {recipient.name}",
+        creator=f"{herausgeber.name} – {herausgeber.stelle}",
+        created=dt.datetime.combine(konzept.ausgabe.stand, dt.time()),
+    )
 
 
 def _lines(text: str, width: float) -> int:
@@ -191,10 +166,7 @@ _MEANINGS = {
 }
 
 
-def _hints(sheet: Any, konzept: Konzept, recipient: Recipient, bis: dt.date | None) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    sheet.title = form.SHEET_HINTS
+def _hints(konzept: Konzept, recipient: Recipient, bis: dt.date | None) -> form.Sheet:
     herausgeber = konzept.herausgeber
     frist = f"bis zum {bis:%d.%m.%Y}" if bis else "bald"
     lines = [
@@ -243,35 +215,20 @@ def _hints(sheet: Any, konzept: Konzept, recipient: Recipient, bis: dt.date | No
         ),
         ("Vielen Dank!", False),
     ]
-    for row, (text, bold) in enumerate(lines, start=1):
-        cell = sheet.cell(row, 1)
-        _text(cell, text)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.font = Font(name="Calibri", bold=bold, size=12 if bold and row <= 2 else 11)
-        sheet.row_dimensions[row].height = form.LINE_HEIGHT * _lines(text, form.HINTS_WIDTH)
-    sheet.column_dimensions["A"].width = form.HINTS_WIDTH
-    _print_setup(sheet, landscape=False)
-    sheet.protection.sheet = True
+    rows = tuple(
+        (form.Cell(text, ("title" if number <= 2 else "bold") if bold else "hint"),)
+        for number, (text, bold) in enumerate(lines, start=1)
+    )
+    heights = tuple(form.LINE_HEIGHT * _lines(text, form.HINTS_WIDTH) for text, _bold in lines)
+    return form.Sheet(form.SHEET_HINTS, rows, (form.HINTS_WIDTH,), heights, landscape=False)
 
 
-def _measures(sheet: Any, recipient: Recipient, numbering: Any, names: dict[str, str]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    header_font = Font(name="Calibri", bold=True)
-    id_font = Font(name="Calibri", size=9, color="595959")
-    styles = _Styles()
-    header_fill = PatternFill("solid", fgColor="DDE6F0")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    editable = Protection(locked=False)
-    for column, name in enumerate(form.COLUMNS, start=1):
-        cell = sheet.cell(1, column)
-        _text(cell, name)
-        cell.font, cell.fill, cell.alignment = header_font, header_fill, wrap
-        sheet.column_dimensions[get_column_letter(column)].width = form.WIDTHS[name]
-    inputs = [form.COLUMNS.index(name) + 1 for name in form.INPUT_COLUMNS]
-    for row, measure in enumerate(recipient.measures, start=2):
+def _measures(recipient: Recipient, numbering: Any, names: dict[str, str]) -> form.Sheet:
+    header = tuple(form.Cell(name, "header") for name in form.COLUMNS)
+    rows: list[tuple[form.Cell | None, ...]] = [header]
+    heights: list[float | None] = [None]
+    inputs = (None,) * len(form.INPUT_COLUMNS)
+    for measure in recipient.measures:
         wo = ", ".join(names.get(k, k) for k in measure.kommunen) or "kreisweit"
         values = (
             measure.id,
@@ -280,91 +237,54 @@ def _measures(sheet: Any, recipient: Recipient, numbering: Any, names: dict[str,
             wo,
             measure.stand.label,
         )
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row, column)
-            _text(cell, value)
-            if column == 1:
-                styles.apply(cell, "id", alignment=wrap, font=id_font)
-            else:
-                styles.apply(cell, "text", alignment=wrap)
-        for column in inputs:
-            styles.apply(sheet.cell(row, column), "input", protection=editable, alignment=wrap)
+        cells = [form.Cell(values[0], "id"), *(form.Cell(v, "text") for v in values[1:])]
+        rows.append((*cells, *(form.Cell("", "input") for _ in inputs)))
         height = max(
             _lines(str(value), form.WIDTHS[name])
             for value, name in zip(values, form.COLUMNS, strict=False)
         )
-        sheet.row_dimensions[row].height = form.LINE_HEIGHT * max(height, 2)
+        heights.append(form.LINE_HEIGHT * max(height, 2))
     last = len(recipient.measures) + 1
-    stand = get_column_letter(form.COLUMNS.index("Stand neu") + 1)
-    choices = DataValidation(
-        type="list",
-        formula1='"' + ",".join(CHOICES) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Stand",
+    stand = form.COLUMNS.index("Stand neu") + 1
+    choices = form.Choices(
+        stand,
+        2,
+        max(last, 2),
+        CHOICES,
+        strict=True,
+        title="Stand neu",
         error="Bitte einen Stand aus der Liste wählen.",
-        showInputMessage=True,
-        promptTitle="Stand neu",
         prompt="Leer lassen, wenn unverändert.",
     )
-    sheet.add_data_validation(choices)
-    choices.add(f"{stand}2:{stand}{max(last, 2)}")
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(form.COLUMNS))}{max(last, 1)}"
-    _print_setup(sheet, landscape=True)
-    sheet.print_title_rows = "1:1"
-    # On paper the ID (for the import) is left out: the number and title say which measure.
-    sheet.print_area = f"B1:{get_column_letter(len(form.COLUMNS))}{max(last, 1)}"
-    _protect(sheet)
+    return form.Sheet(
+        form.SHEET_MEASURES,
+        tuple(rows),
+        tuple(form.WIDTHS[name] for name in form.COLUMNS),
+        tuple(heights),
+        landscape=True,
+        choices=(choices,),
+        frozen=(1, 2),
+        title_rows=1,
+        # On paper the ID (for the import) is left out: the number and title say which one.
+        printed_columns=(2, len(form.COLUMNS)),
+        autofilter=True,
+    )
 
 
-def _proposals(sheet: Any, konzept: Konzept, numbering: Any) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    for column, (name, width) in enumerate(
-        zip(form.PROPOSAL_COLUMNS, form.PROPOSAL_WIDTHS, strict=True), start=1
-    ):
-        cell = sheet.cell(1, column)
-        _text(cell, name)
-        cell.font = Font(name="Calibri", bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE6F0")
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    wrap, editable = Alignment(wrap_text=True, vertical="top"), Protection(locked=False)
-    styles = _Styles()
-    for row in range(2, form.PROPOSAL_ROWS + 2):
-        sheet.row_dimensions[row].height = form.LINE_HEIGHT * 3
-        for column in range(1, len(form.PROPOSAL_COLUMNS) + 1):
-            styles.apply(sheet.cell(row, column), "input", protection=editable, alignment=wrap)
+def _proposals(konzept: Konzept, numbering: Any) -> form.Sheet:
+    header = tuple(form.Cell(name, "header") for name in form.PROPOSAL_COLUMNS)
+    empty = tuple(form.Cell("", "input") for _ in form.PROPOSAL_COLUMNS)
     fields = [f"{numbering.felder[f.id]} {f.titel}" for f in konzept.handlungsfelder]
-    listed = ",".join(field.replace(",", " ") for field in [*fields, "anderes"])
-    if len(listed) <= 250:  # Excel's limit for a list written into the validation
-        choice = DataValidation(
-            type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=False
-        )
-        sheet.add_data_validation(choice)
-        choice.add(f"A2:A{form.PROPOSAL_ROWS + 1}")
-    _print_setup(sheet, landscape=True)
-    sheet.print_title_rows = "1:1"
-    _protect(sheet)
-
-
-def _print_setup(sheet: Any, *, landscape: bool) -> None:
-    from openpyxl.worksheet.page import PageMargins
-
-    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _protect(sheet: Any) -> None:
-    """Only the unlocked input cells can be changed; rows and columns may be resized."""
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-    sheet.protection.autoFilter = False
-    sheet.protection.sort = False
+    listed = tuple(field.replace(",", " ") for field in [*fields, "anderes"])
+    choices: tuple[form.Choices, ...] = ()
+    if len(",".join(listed)) <= 250:  # Excel's limit for a list written into the validation
+        choices = (form.Choices(1, 2, form.PROPOSAL_ROWS + 1, listed),)
+    return form.Sheet(
+        form.SHEET_PROPOSALS,
+        (header, *((empty,) * form.PROPOSAL_ROWS)),
+        form.PROPOSAL_WIDTHS,
+        (None, *((form.LINE_HEIGHT * 3,) * form.PROPOSAL_ROWS)),
+        landscape=True,
+        choices=choices,
+        title_rows=1,
+    )

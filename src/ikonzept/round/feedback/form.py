@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 SHEET_HINTS = "Hinweise"
 SHEET_MEASURES = "Maßnahmen"
 SHEET_PROPOSALS = "Neue Vorschläge"
@@ -32,3 +35,56 @@ PROPERTY_CONCEPT = "ikonzept-konzept"
 PROPERTY_EDITION = "ikonzept-ausgabe"
 PROPERTY_RECIPIENT = "ikonzept-empfaenger"
 FORM_VERSION = "1"
+
+# The formats a form is written in; import reads both.
+FORMATS = ("xlsx", "ods")
+
+# What every format of a form is written from: sheets of cells with a kind of style, and
+# what the spreadsheet needs beyond the cells (drop-downs, frozen panes, print settings).
+# Kinds of cell: "title", "bold", "hint" (the hints sheet), "header", "id", "text",
+# "input" (the only cells a recipient can change).
+CellKind = str
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    kind: CellKind
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """A drop-down list on a column's rows ``first`` to ``last`` (1-based)."""
+
+    column: int  # 1-based
+    first: int
+    last: int
+    values: tuple[str, ...]
+    strict: bool = False  # refuse anything not in the list, with a message
+    title: str = ""
+    error: str = ""
+    prompt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    name: str
+    rows: tuple[tuple[Cell | None, ...], ...]
+    widths: tuple[float, ...]  # per column, in characters of the default font
+    heights: tuple[float | None, ...]  # per row, in points; None: as the program sees fit
+    landscape: bool
+    choices: tuple[Choices, ...] = ()
+    frozen: tuple[int, int] = (0, 0)  # rows and columns that stay in view when scrolling
+    title_rows: int = 0  # repeated at the top of every printed page
+    printed_columns: tuple[int, int] | None = None  # first and last (1-based) on paper
+    autofilter: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    sheets: tuple[Sheet, ...]
+    active: int  # the sheet the form opens on
+    properties: tuple[tuple[str, str], ...]  # custom document properties
+    title: str
+    creator: str
+    created: dt.datetime

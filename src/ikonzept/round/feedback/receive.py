@@ -8,7 +8,6 @@ cell. Two forms that disagree on a measure are a conflict: listed, that measure 
 
 from __future__ import annotations
 
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +17,8 @@ from ikonzept.edit.status import Change
 from ikonzept.model import Konzept, Stand
 from ikonzept.round import memory
 from ikonzept.round.feedback import form
+from ikonzept.round.feedback.book import Book, Refused, open_book
 from ikonzept.round.feedback.values import parse_stand
-
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a filled form is some 20 kB
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-MAX_RATIO = 200  # unpacked to packed, per part: more is a zip bomb, not a spreadsheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,100 +81,37 @@ def read_forms(paths: list[Path], konzept: Konzept, round_: memory.Round) -> Int
         book = _open(path, intake.problems)
         if book is None:
             continue
-        try:
-            recipient = _recipient(book, path.name, konzept, intake.problems)
-            if recipient is None:
-                continue
-            if recipient in seen_recipients:
-                intake.problems.append(
-                    Problem(
-                        path.name,
-                        f"Ein zweiter Bogen für „{recipient}“ "
-                        f"(schon in {seen_recipients[recipient]}).",
-                    )
+        recipient = _recipient(book, path.name, konzept, intake.problems)
+        if recipient is None:
+            continue
+        if recipient in seen_recipients:
+            intake.problems.append(
+                Problem(
+                    path.name,
+                    f"Ein zweiter Bogen für „{recipient}“ (schon in {seen_recipients[recipient]}).",
                 )
-                continue
-            seen_recipients[recipient] = path.name
-            intake.forms.append((path.name, recipient))
-            _read_measures(book, path.name, konzept, asked.get(recipient), intake)
-            _read_proposals(book, path.name, intake)
-        finally:
-            book.close()
+            )
+            continue
+        seen_recipients[recipient] = path.name
+        intake.forms.append((path.name, recipient))
+        _read_measures(book, path.name, konzept, asked.get(recipient), intake)
+        _read_proposals(book, path.name, intake)
     _decide(konzept, intake)
     return intake
 
 
-def _open(path: Path, problems: list[Problem]) -> Any:
-    """The workbook, after the checks an untrusted file needs; None with a problem."""
-    name = path.name
+def _open(path: Path, problems: list[Problem]) -> Book | None:
+    """The form, after the checks an untrusted file needs; None with a problem."""
     try:
-        size = path.stat().st_size
-    except OSError:
-        problems.append(Problem(name, "Die Datei gibt es nicht oder sie ist nicht lesbar."))
-        return None
-    if path.suffix.lower() in (".xlsm", ".xltm"):
-        problems.append(
-            Problem(
-                name,
-                "Arbeitsmappen mit Makros (.xlsm) werden nicht "
-                "angenommen. Bitte als .xlsx speichern.",
-            )
-        )
-        return None
-    if size > MAX_FILE_BYTES:
-        problems.append(
-            Problem(
-                name,
-                f"Die Datei ist {size // 1024} kB groß; ein "
-                "Rückmeldebogen hat höchstens einige hundert kB.",
-            )
-        )
-        return None
-    problem = _check_zip(path)
-    if problem:
-        problems.append(Problem(name, problem))
-        return None
-    from openpyxl import load_workbook
-
-    try:
-        # Formulas are read as the text typed, never evaluated: what a cell says is kept.
-        return load_workbook(path, data_only=False, keep_vba=False, keep_links=False)
-    except Exception:
-        problems.append(Problem(name, "Das ist keine lesbare Excel-Arbeitsmappe (.xlsx)."))
+        return open_book(path)
+    except Refused as refusal:
+        problems.append(Problem(path.name, str(refusal)))
         return None
 
 
-def _check_zip(path: Path) -> str | None:
-    if not zipfile.is_zipfile(path):
-        return "Das ist keine Excel-Arbeitsmappe (.xlsx); bitte den Bogen als .xlsx speichern."
-    with zipfile.ZipFile(path) as archive:
-        parts = archive.infolist()
-        names = {part.filename for part in parts}
-        if "[Content_Types].xml" not in names:
-            return "Das ist keine Excel-Arbeitsmappe (.xlsx)."
-        if any(part.filename.lower().endswith("vbaproject.bin") for part in parts):
-            return "Die Arbeitsmappe enthält Makros; sie wird nicht angenommen."
-        total = sum(part.file_size for part in parts)
-        if total > MAX_UNPACKED_BYTES or any(
-            part.file_size > MAX_RATIO * max(part.compress_size, 1) and part.file_size > 1 << 20
-            for part in parts
-        ):
-            return "Die Datei entpackt sich auf ein Vielfaches ihrer Größe; abgelehnt."
-        types = archive.read("[Content_Types].xml")
-        if b"macroEnabled" in types:
-            return "Die Arbeitsmappe enthält Makros; sie wird nicht angenommen."
-    return None
-
-
-def _property(book: Any, name: str) -> str | None:
-    for item in book.custom_doc_props.props:
-        if item.name == name:
-            return str(item.value)
-    return None
-
-
-def _recipient(book: Any, name: str, konzept: Konzept, problems: list[Problem]) -> str | None:
-    if _property(book, form.PROPERTY_FORM) is None or form.SHEET_MEASURES not in book.sheetnames:
+def _recipient(book: Book, name: str, konzept: Konzept, problems: list[Problem]) -> str | None:
+    properties = book.properties
+    if properties.get(form.PROPERTY_FORM) is None or form.SHEET_MEASURES not in book.sheets:
         problems.append(
             Problem(
                 name,
@@ -187,16 +120,16 @@ def _recipient(book: Any, name: str, konzept: Konzept, problems: list[Problem]) 
             )
         )
         return None
-    if _property(book, form.PROPERTY_CONCEPT) != konzept.id:
+    if properties.get(form.PROPERTY_CONCEPT) != konzept.id:
         problems.append(
             Problem(
                 name,
                 "Der Bogen gehört zu einem anderen Konzept "
-                f"(„{_property(book, form.PROPERTY_CONCEPT)}“).",
+                f"(„{properties.get(form.PROPERTY_CONCEPT)}“).",
             )
         )
         return None
-    edition = _property(book, form.PROPERTY_EDITION)
+    edition = properties.get(form.PROPERTY_EDITION)
     if edition != str(konzept.ausgabe.nummer):
         problems.append(
             Problem(
@@ -206,8 +139,7 @@ def _recipient(book: Any, name: str, konzept: Konzept, problems: list[Problem]) 
             )
         )
         return None
-    recipient = _property(book, form.PROPERTY_RECIPIENT)
-    return recipient or None
+    return properties.get(form.PROPERTY_RECIPIENT) or None
 
 
 def _text(value: Any) -> str | None:
@@ -218,7 +150,7 @@ def _text(value: Any) -> str | None:
 
 
 def _read_measures(
-    book: Any,
+    book: Book,
     name: str,
     konzept: Konzept,
     asked: set[str] | None,
@@ -226,8 +158,7 @@ def _read_measures(
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    sheet = book[form.SHEET_MEASURES]
-    rows = sheet.iter_rows(values_only=True)
+    rows = iter(book.sheets[form.SHEET_MEASURES])
     header = tuple(_text(v) for v in next(rows, ()))[: len(form.COLUMNS)]
     if header != form.COLUMNS:
         intake.problems.append(
@@ -306,10 +237,8 @@ def _row_problem(
     return None
 
 
-def _read_proposals(book: Any, name: str, intake: Intake) -> None:
-    if form.SHEET_PROPOSALS not in book.sheetnames:
-        return
-    for values in book[form.SHEET_PROPOSALS].iter_rows(min_row=2, values_only=True):
+def _read_proposals(book: Book, name: str, intake: Intake) -> None:
+    for values in book.sheets.get(form.SHEET_PROPOSALS, [])[1:]:
         cells = [_text(v) for v in (*values, None, None, None, None)[:4]]
         feld, text, beteiligt, anmerkung = cells
         if text or anmerkung:
