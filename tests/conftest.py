@@ -40,13 +40,20 @@ def run_cli() -> RunCli:
     return run
 
 
-def snapshot(name: str, actual: str, update: bool = False) -> None:
-    """Compare with ``tests/snapshots/NAME``; set IKONZEPT_UPDATE_SNAPSHOTS=1 to rewrite."""
+def snapshot(name: str, actual: str) -> None:
+    """Compare with ``tests/snapshots/NAME``. A golden file never creates itself: with
+    IKONZEPT_UPDATE_SNAPSHOTS=1 the snapshots are written (read them before committing)."""
     import os
 
     path = SNAPSHOTS / name
-    if update or os.environ.get("IKONZEPT_UPDATE_SNAPSHOTS") or not path.exists():
+    if os.environ.get("IKONZEPT_UPDATE_SNAPSHOTS") == "1":
         path.write_text(actual, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(
+            f"The snapshot {path.relative_to(ROOT)} is missing. Write it with "
+            "IKONZEPT_UPDATE_SNAPSHOTS=1 .venv/bin/pytest, read it, and commit it."
+        )
     assert actual == path.read_text(encoding="utf-8")
 
 

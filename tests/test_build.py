@@ -56,21 +56,48 @@ def test_unchanged_rebuild_is_skipped(run_cli: RunCli, concept: Path, tmp_path: 
     assert "Nichts zu tun" not in _build(run_cli, concept, out)
 
 
-def test_same_input_gives_identical_bytes(run_cli: RunCli, concept: Path, tmp_path: Path) -> None:
-    first, second = tmp_path / "a", tmp_path / "b"
-    _build(run_cli, concept, first)
-    _build(run_cli, concept, second)
-    assert (first / PDF_NAME).read_bytes() == (second / PDF_NAME).read_bytes()
-    assert (first / "konzept.json").read_bytes() == (second / "konzept.json").read_bytes()
+def _build_apart(concept: Path, out: Path, seed: int, part_size: int | None = None) -> None:
+    """A build in a process of its own, with an empty cache of its own (nothing reused) and
+    its own hash seed (no set order leaks into the output)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from ikonzept.build import BuildOptions, build; "
+        "r = build(BuildOptions(root=Path(sys.argv[1]), out=Path(sys.argv[2]), "
+        "part_size=int(sys.argv[3]) or None)); sys.exit(0 if r.built and not r.reused else 1)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(out.with_name(f"{out.name}-cache")),
+           "PYTHONHASHSEED": str(seed)}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(concept), str(out), str(part_size or 0)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _same_files(first: Path, second: Path) -> None:
+    names = sorted(p.name for p in first.iterdir() if p.is_file() and not p.name.startswith("."))
+    assert PDF_NAME in names and "konzept.json" in names
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_same_input_gives_identical_bytes(concept: Path, tmp_path: Path) -> None:
+    _build_apart(concept, tmp_path / "a", seed=1)
+    _build_apart(concept, tmp_path / "b", seed=2)
+    _same_files(tmp_path / "a", tmp_path / "b")
 
 
 def test_a_document_in_many_parts_is_reproducible_too(concept: Path, tmp_path: Path) -> None:
     # Parts finish in any order in the worker processes; the joined file must not show it.
-    from ikonzept.build import BuildOptions, build
-
-    for name in ("a", "b"):
-        build(BuildOptions(root=concept, out=tmp_path / name, only="konzept", part_size=2_000))
-    assert (tmp_path / "a" / PDF_NAME).read_bytes() == (tmp_path / "b" / PDF_NAME).read_bytes()
+    _build_apart(concept, tmp_path / "a", seed=3, part_size=2_000)
+    _build_apart(concept, tmp_path / "b", seed=4, part_size=2_000)
+    _same_files(tmp_path / "a", tmp_path / "b")
 
 
 def test_errors_build_nothing_and_keep_the_old_pdf(

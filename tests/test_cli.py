@@ -31,13 +31,18 @@ def test_version(run_cli: RunCli) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["", "validate", "schema", "init", "build", "diff", "status", "status set"]
-)
+    "command",
+    ["", "validate", "schema", "init", "build", "diff", "status", "status set", "edition new",
+     "feedback export", "feedback import"],
+)  # fmt: skip
 def test_help_is_german_and_stable(run_cli: RunCli, command: str) -> None:
     args = [*command.split(), "--help"]
     result = run_cli(*args)
     assert result.exit_code == 0
-    assert "Aufruf:" in result.stdout and "Optionen" in result.stdout
+    assert result.stdout.startswith(f"Aufruf: ikonzept {command}".rstrip())
+    assert "Optionen" in result.stdout and "-h, --help" in result.stdout
+    for english in ("Usage:", "Options:", "Show this message", "Arguments:"):
+        assert english not in result.stdout
     snapshot(f"help-{command.replace(' ', '-') or 'ikonzept'}.txt", result.stdout)
 
 

@@ -525,7 +525,10 @@ def test_cli_reports_errors_and_writes_nothing(
 
 
 def test_site_help_is_german_and_stable(run_cli: RunCli) -> None:
-    snapshot("help-site.txt", run_cli("site", "--help", env={"COLUMNS": "100"}).stdout)
+    result = run_cli("site", "--help", env={"COLUMNS": "100"})
+    assert result.exit_code == 0 and result.stdout.startswith("Aufruf: ikonzept site")
+    assert "--serve" in result.stdout and "Show this message" not in result.stdout
+    snapshot("help-site.txt", result.stdout)
 
 
 # --- The preview --------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,10 @@ def write(content: form.Form) -> bytes:
     return _fixed_times(buffer.getvalue())
 
 
+# A style's properties (elements) and its own attributes.
+_Made = tuple[list[Any], dict[str, str]]
+
+
 class _Styles:
     """The automatic styles of cells, columns, rows and tables, made once each."""
 
@@ -52,12 +57,14 @@ class _Styles:
             FontFace(name="Calibri", fontfamily="Calibri", fontfamilygeneric="swiss")
         )
 
-    def _style(self, key: tuple[str, ...], family: str, *properties: Any, **extra: Any) -> str:
+    def _style(self, key: tuple[str, ...], family: str, make: Callable[[], _Made]) -> str:
+        """The style for ``key``, made with the properties ``make`` gives the first time."""
         from odf.style import Style
 
         name = self._made.get(key)
         if name is None:
             name = f"{family[:2]}{len(self._made) + 1}"
+            properties, extra = make()
             style = Style(name=name, family=family, **extra)
             for item in properties:
                 style.addElement(item)
@@ -66,46 +73,28 @@ class _Styles:
         return name
 
     def cell(self, kind: form.CellKind) -> str:
-        from odf.style import ParagraphProperties, TableCellProperties, TextProperties
-
-        text: dict[str, str] = {"fontname": "Calibri", "fontsize": "11pt"}
-        cell = {"wrapoption": "wrap", "verticalalign": "top", "cellprotect": "protected"}
-        if kind in ("title", "bold", "header"):
-            text["fontweight"] = "bold"
-        if kind == "title":
-            text["fontsize"] = "12pt"
-        if kind == "id":
-            text.update(fontsize="9pt", color="#595959")
-        if kind == "header":
-            cell["backgroundcolor"] = _FILL
-        if kind == "input":
-            cell["cellprotect"] = "none"
-        return self._style(
-            ("cell", kind),
-            "table-cell",
-            TableCellProperties(**cell),
-            ParagraphProperties(),
-            TextProperties(**text),
-        )
+        return self._style(("cell", kind), "table-cell", lambda: _cell_properties(kind))
 
     def column(self, width: float) -> str:
         from odf.style import TableColumnProperties
 
         size = f"{width * _POINT_PER_CHARACTER:.2f}pt"
         return self._style(
-            ("column", size), "table-column", TableColumnProperties(columnwidth=size)
+            ("column", size),
+            "table-column",
+            lambda: ([TableColumnProperties(columnwidth=size)], {}),
         )
 
     def row(self, height: float | None) -> str:
         from odf.style import TableRowProperties
 
-        if height is None:
-            properties = TableRowProperties(useoptimalrowheight="true")
-        else:
-            properties = TableRowProperties(
-                rowheight=f"{height:.2f}pt", useoptimalrowheight="false"
-            )
-        return self._style(("row", str(height)), "table-row", properties)
+        def make() -> _Made:
+            if height is None:
+                return [TableRowProperties(useoptimalrowheight="true")], {}
+            size = f"{height:.2f}pt"
+            return [TableRowProperties(rowheight=size, useoptimalrowheight="false")], {}
+
+        return self._style(("row", str(height)), "table-row", make)
 
     def table(self, landscape: bool) -> str:
         from odf.style import TableProperties
@@ -114,8 +103,7 @@ class _Styles:
         return self._style(
             ("table", master),
             "table",
-            TableProperties(display="true"),
-            masterpagename=master,
+            lambda: ([TableProperties(display="true")], {"masterpagename": master}),
         )
 
     def _master(self, landscape: bool) -> str:
@@ -144,6 +132,24 @@ class _Styles:
         self.document.masterstyles.addElement(MasterPage(name=name, pagelayoutname=layout))
         self._made[("master", name)] = name
         return name
+
+
+def _cell_properties(kind: form.CellKind) -> _Made:
+    from odf.style import ParagraphProperties, TableCellProperties, TextProperties
+
+    text: dict[str, str] = {"fontname": "Calibri", "fontsize": "11pt"}
+    cell = {"wrapoption": "wrap", "verticalalign": "top", "cellprotect": "protected"}
+    if kind in ("title", "bold", "header"):
+        text["fontweight"] = "bold"
+    if kind == "title":
+        text["fontsize"] = "12pt"
+    if kind == "id":
+        text.update(fontsize="9pt", color="#595959")
+    if kind == "header":
+        cell["backgroundcolor"] = _FILL
+    if kind == "input":
+        cell["cellprotect"] = "none"
+    return [TableCellProperties(**cell), ParagraphProperties(), TextProperties(**text)], {}
 
 
 def _meta(document: Any, content: form.Form) -> None:
@@ -243,21 +249,24 @@ def _row(
     height: float | None,
     validations: dict[tuple[str, int, int], str],
 ) -> Any:
+    from odf.namespaces import OFFICENS, TABLENS
     from odf.table import TableCell, TableRow
     from odf.text import P
 
-    row = TableRow(stylename=styles.row(height))
+    # Attributes by their qualified names: odfpy looks a keyword name up among all allowed
+    # attributes on every call, half the time of writing a form.
+    row = TableRow(qattributes={(TABLENS, "style-name"): styles.row(height)})
     for column, cell in enumerate(cells, start=1):
         if cell is None:
             row.addElement(TableCell())
             continue
-        attributes: dict[str, str] = {"stylename": styles.cell(cell.kind)}
+        attributes = {(TABLENS, "style-name"): styles.cell(cell.kind)}
         validation = validations.get((sheet.name, number, column))
         if validation:
-            attributes["contentvalidationname"] = validation
+            attributes[(TABLENS, "content-validation-name")] = validation
         if cell.text:  # always a string: text from the concept never becomes a formula
-            attributes["valuetype"] = "string"
-        element = TableCell(**attributes)
+            attributes[(OFFICENS, "value-type")] = "string"
+        element = TableCell(qattributes=attributes)
         if cell.text:
             for line in cell.text.split("\n"):
                 element.addElement(P(text=line))
