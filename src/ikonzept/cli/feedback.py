@@ -60,7 +60,7 @@ def feedback_export(
         typer.Option(
             "--format",
             "-f",
-            help="xlsx (Excel, Vorgabe) oder ods (LibreOffice, OpenDocument). Eingelesen "
+            help="xlsx (Excel) oder ods (LibreOffice, OpenDocument). Eingelesen "
             "werden beide, gleich mit welchem Programm ausgefüllt.",
         ),
     ] = FormFormat.xlsx,
