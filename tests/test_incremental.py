@@ -84,9 +84,13 @@ def test_an_edit_lays_out_only_its_part_and_equals_a_clean_build(
     assert one_word.incremental.built
     assert one_word.incremental.laid_out == 2  # the measure's part: pass 1 and pass 2
     assert one_word.incremental.reused > 30
-    if FORKS:  # its pass 2 began beside pass 1, with the last build's page numbers
-        assert one_word.incremental.ahead == 1
     _same_documents(one_word.incremental_out, one_word.clean_out)
+
+
+@pytest.mark.skipif(not FORKS, reason="laying out ahead needs Linux and a second core")
+def test_the_edited_part_is_laid_out_ahead_with_the_last_page_numbers(one_word: Edited) -> None:
+    # Its pass 2 began beside pass 1, with the last build's page numbers.
+    assert one_word.incremental.ahead == 1
 
 
 def test_an_edit_that_moves_every_later_page_equals_a_clean_build(
@@ -220,3 +224,84 @@ def test_hyphenation_patterns_come_from_the_cache_and_a_broken_entry_is_ignored(
     monkeypatch.setattr(pyphen, "hdcache", {})
     hyphenation.preload()  # a wrong shape: parsed from the file again
     assert pyphen.hdcache[path].patterns == parsed.patterns
+
+
+# --- What a layout may read besides its HTML: images, stylesheets, templates ----------------
+
+SMALL = "integrationskonzept-musterkreis-ausgabe-1.pdf"
+MAP = """<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">
+<title>Karte</title><rect width="200" height="100" fill="{color}"/></svg>
+"""
+
+
+@pytest.fixture(scope="module")
+def small_concept(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new concept with an image, its own stylesheet and title page (a county's)."""
+    from ikonzept.resources import data_dir
+    from ikonzept.scaffold import create
+
+    root = tmp_path_factory.mktemp("klein") / "konzept"
+    create(root, today="2024-03-01")
+    (root / "bilder" / "karte.svg").write_text(MAP.format(color="#2a6"), encoding="utf-8")
+    feld = root / "handlungsfelder" / "01-sprache.yaml"
+    feld.write_text(
+        feld.read_text(encoding="utf-8").replace(
+            "  Was gibt es bereits, was funktioniert, was fehlt?\n",
+            "  Was gibt es bereits, was funktioniert, was fehlt?\n\n"
+            "  ![Karte der Sprachkursorte](bilder/karte.svg)\n",
+        ),
+        encoding="utf-8",
+    )
+    (root / "templates").mkdir(exist_ok=True)
+    for name in ("konzept.css", "_titelseite.html.j2"):
+        shutil.copy(data_dir("templates") / name, root / "templates" / name)
+    shutil.copytree(data_dir("templates") / "fonts", root / "templates" / "fonts")
+    return root
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "bild": lambda root: (root / "bilder" / "karte.svg").write_text(
+        MAP.format(color="#c33"), encoding="utf-8"
+    ),
+    "stylesheet": lambda root: (root / "templates" / "konzept.css").write_text(
+        (root / "templates" / "konzept.css").read_text(encoding="utf-8")
+        + "\nh2 { letter-spacing: 0.2em; }\n",
+        encoding="utf-8",
+    ),
+    "vorlage": lambda root: _replace_in(
+        root / "templates" / "_titelseite.html.j2", "</p>", " – Entwurf</p>"
+    ),
+    "webseite": lambda root: _replace_in(root / "webseite.yaml", "integration@", "kontakt@"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_an_edit_outside_the_yaml_texts_equals_a_clean_build(
+    small_concept: Path, tmp_path: Path, edit: str
+) -> None:
+    root = tmp_path / "konzept"
+    shutil.copytree(small_concept, root)
+    out = tmp_path / "inkrementell"
+    first = build(BuildOptions(root=root, out=out, only="konzept"))
+    assert first.built
+    before = (out / SMALL).read_bytes()
+    EDITS[edit](root)
+    again = build(BuildOptions(root=root, out=out, only="konzept"))
+    previous = os.environ["XDG_CACHE_HOME"]
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path / "leer")
+    try:
+        clean = build(BuildOptions(root=root, out=tmp_path / "sauber", only="konzept"))
+    finally:
+        os.environ["XDG_CACHE_HOME"] = previous
+    assert clean.built and clean.reused == 0
+    assert (out / SMALL).read_bytes() == (tmp_path / "sauber" / SMALL).read_bytes()
+    if edit == "webseite":  # not part of the PDF: the layouts are reused
+        assert again.reused > 0 and (out / SMALL).read_bytes() == before
+    else:
+        assert again.built and (out / SMALL).read_bytes() != before

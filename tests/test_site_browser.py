@@ -102,6 +102,79 @@ def test_filter_by_municipality_counts_county_wide_actors_everywhere(
     assert _shown(page) == everyone and len(everyone) == total
 
 
+def _fold(text: str) -> str:
+    """Lower case, umlauts written out, accents and inline markup dropped."""
+    import unicodedata
+
+    lowered = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    lowered = lowered.replace("ß", "ss").replace("*", "").replace("_", "")
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _expected(konzept: Konzept, want: dict[str, str]) -> list[str]:
+    """The actors a visitor must see, from the model: places (none: county-wide, which
+    counts everywhere), kind, fields (declared or named in a measure of the field), the
+    languages of the offers, and every search word somewhere in what the entry says."""
+    from ikonzept.render.labels import ACTOR_KIND, language
+
+    towns = {k.id: k.name for k in konzept.kommunen}
+    named: dict[str, set[str]] = {}
+    for feld, _ziel, massnahme in konzept.massnahmen():
+        for ident in massnahme.akteure:
+            named.setdefault(ident, set()).add(feld.id)
+    words = _fold(want.get("suche", "")).split()
+    found = []
+    for a in konzept.akteure:
+        languages = {code for offer in a.angebote for code in offer.sprachen}
+        texts = [a.name, ACTOR_KIND.get(a.art, a.art), a.aufgaben or "", "kreisweit tätig",
+                 *(towns[k] for k in a.kommunen), *(language(c) for c in languages)]  # fmt: skip
+        for offer in a.angebote:
+            texts += [offer.titel, offer.beschreibung, offer.zielgruppe or ""]
+        text = _fold(" ".join(texts))
+        if (
+            (not want.get("kommune") or not a.kommunen or want["kommune"] in a.kommunen)
+            and (not want.get("art") or a.art == want["art"])
+            and (not want.get("feld") or want["feld"] in {*a.handlungsfelder, *named.get(a.id, ())})
+            and (not want.get("sprache") or want["sprache"] in languages)
+            and all(word in text for word in words)
+        ):
+            found.append(a.id)
+    return sorted(found)
+
+
+FILTERS = [
+    {"kommune": "olfen"},
+    {"art": "bildungstraeger"},
+    {"feld": "sprache"},
+    {"sprache": "ar"},
+    {"suche": "Beratung"},
+    {"suche": "Frauen Kurs"},
+    {"kommune": "duelmen", "sprache": "ar"},
+    {"kommune": "luedinghausen", "feld": "schule", "art": "schule"},
+    {"art": "wohlfahrtsverband", "sprache": "ar", "suche": "beratung"},
+    {"feld": "arbeit-wirtschaft", "kommune": "coesfeld", "suche": "Anerkennung"},
+]
+
+
+@pytest.mark.parametrize("want", FILTERS, ids=lambda want: "+".join(want))
+def test_every_filter_shows_exactly_the_actors_the_model_says(
+    page: Any, sample_site: Path, konzept: Konzept, want: dict[str, str]
+) -> None:
+    expected = _expected(konzept, want)
+    assert expected, f"a filter case must show someone: {want}"
+    assert len(expected) < len(konzept.akteure), f"a filter case must leave someone out: {want}"
+    page.goto(_url(sample_site, "akteure.html"))
+    for name, value in want.items():
+        if name == "suche":
+            page.fill("#suche", value)
+        else:
+            page.select_option(f"#{name}", value)
+    assert sorted(_shown(page)) == expected
+    total = len(konzept.akteure)
+    expect(page.locator("#treffer")).to_have_text(f"{len(expected)} von {total} Akteuren")
+
+
 def test_fast_typing_ends_with_the_list_of_the_last_query(page: Any, sample_site: Path) -> None:
     page.goto(_url(sample_site, "akteure.html"))
     page.fill("#suche", "beratung")
@@ -155,12 +228,18 @@ def test_keyboard_alone_reaches_and_operates_every_filter(page: Any, sample_site
     assert len(_shown(page)) == total and page.input_value("#suche") == ""
 
 
-def test_a_filtered_address_reopens_the_same_view(page: Any, sample_site: Path) -> None:
+def test_a_filtered_address_reopens_the_same_view(
+    page: Any, sample_site: Path, konzept: Konzept
+) -> None:
     page.goto(_url(sample_site, "akteure.html"))
     page.select_option("#kommune", "duelmen")
     page.select_option("#sprache", "ar")
     page.fill("#suche", "beratung")
     shown = _shown(page)
+    assert sorted(shown) == _expected(
+        konzept, {"kommune": "duelmen", "sprache": "ar", "suche": "beratung"}
+    )
+    assert shown
     address = page.url
     assert "kommune=duelmen" in address and "sprache=ar" in address
     assert "suche=beratung" in address
