@@ -210,3 +210,22 @@ def test_case(case: Case, tmp_path: Path) -> None:
 
     strict_code, _, _ = _run_cli(concept, "--strict")
     assert strict_code == (1 if expected else 0)
+
+
+# Rules no case folder can show, and the test that does instead.
+ELSEWHERE = {
+    "IK007": "tests/test_loading.py::test_huge_file_is_refused_without_reading_it",
+}
+
+
+def test_every_rule_has_an_invalid_case() -> None:
+    """A rule without a case that breaks it is a rule nobody would notice losing."""
+    shown = {
+        rule
+        for erwartet in (CASES / "invalid").glob("*/erwartet.txt")
+        for rule, *_ in (line.split() for line in erwartet.read_text("utf-8").splitlines())
+    }
+    assert set(RULES) - shown == set(ELSEWHERE), "rules without an invalid case"
+    for rule, test in ELSEWHERE.items():
+        path, name = test.split("::")
+        assert f"def {name}(" in (CASES.parents[1] / path).read_text("utf-8"), rule

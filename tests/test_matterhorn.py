@@ -485,3 +485,15 @@ def test_untagged_variant_claims_neither_tags_nor_pdf_ua(tmp_path: Path) -> None
         found = {failure.condition for failure in check(pdf)}
     # What is not claimed is not there: no tags, no PDF/UA identification.
     assert {"S-10", "06-002", "01-005"} <= found
+
+
+def test_an_empty_alternative_text_is_none(good: bytes) -> None:
+    """`![](bilder/karte.svg)` would give an empty /Alt; validate refuses it (IK223), and
+    the checker must not take an empty string for a description."""
+    with pikepdf.open(io.BytesIO(good)) as pdf:
+        _first(pdf, "/Figure").Alt = pikepdf.String("")
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as broken:
+        found = {failure.condition for failure in check(broken)}
+    assert "13-004" in found

@@ -317,6 +317,15 @@ RULES: dict[str, Rule] = {
             "Erklärung ist eine Angabe des Kreises nach BITV NRW; sie muss stimmen.",
         ),
         Rule(
+            "IK223",
+            _E,
+            "Bild ohne Alternativtext",
+            "Jedes Bild braucht einen Alternativtext, der sagt, was es zeigt: "
+            "`![Karte des Kreises mit seinen elf Städten und Gemeinden](bilder/karte.svg)`. "
+            "Screenreader lesen ihn vor, und ohne ihn ist das PDF nicht barrierefrei (WCAG "
+            "1.1.1, PDF/UA). Der Dateiname ist kein Alternativtext.",
+        ),
+        Rule(
             "IK221",
             _E,
             "Schnappschuss der Vorgängerausgabe verändert",

@@ -17,7 +17,7 @@ from ikonzept.model import Konzept, Origin
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 # ![alt](target "title") — the target up to whitespace or the closing parenthesis.
 _Message = Callable[[str, set[str]], tuple[str, str]]
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?")
 
 
 def references(konzept: Konzept, context: Context) -> Iterator[Finding]:
@@ -92,7 +92,18 @@ def images(konzept: Konzept, context: Context) -> Iterator[Finding]:
             yield finding("IK206", konzept.origin.file, problem, path=("herausgeber", "logo"))
     for text in prose(konzept):
         for match in _IMAGE.finditer(text.text):
-            target = match.group(1)
+            alt, target = match.group(1), match.group(2)
+            if _says_nothing(alt, target):
+                yield finding(
+                    "IK223",
+                    text.origin.file,
+                    f"Das Bild „{target}“ hat keinen Alternativtext"
+                    + (f" (nur „{alt.strip()}“)" if alt.strip() else "")
+                    + ". Schreiben Sie in die eckigen Klammern, was es zeigt: "
+                    f"![Was das Bild zeigt]({target}).",
+                    path=text.origin.path,
+                    needle=match.group(0).split("\n", 1)[0],
+                )
             problem = image_problem(target, context.root)
             if problem:
                 # This image's own markup (its first line, should the alt text wrap): a bare
@@ -101,6 +112,17 @@ def images(konzept: Konzept, context: Context) -> Iterator[Finding]:
                 yield finding(
                     "IK206", text.origin.file, problem, path=text.origin.path, needle=needle
                 )
+
+
+def _says_nothing(alt: str, target: str) -> bool:
+    """An alternative text that tells a listener nothing: empty, blank, or the file name
+    (with its extension, or a stem like „karte-2016“ or „IMG_0815“; „Karte“ is a word)."""
+    words = " ".join(alt.split()).casefold()
+    name = PurePosixPath(target)
+    names = {target.casefold(), name.name.casefold()}
+    if re.search(r"[\d_-]", name.stem):
+        names.add(name.stem.casefold())
+    return not words or words in names
 
 
 def image_problem(target: str, root: Path) -> str | None:
