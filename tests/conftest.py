@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,15 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from ikonzept.cli import app
+
+if os.environ.get("IKONZEPT_MUTATION"):
+    # Under `make mutation` a failing example only has to fail: no shrinking, no database.
+    from hypothesis import Phase, settings
+
+    settings.register_profile(
+        "mutation", phases=[Phase.explicit, Phase.generate], database=None, derandomize=True
+    )
+    settings.load_profile("mutation")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "concept"
@@ -24,8 +34,6 @@ RunCli = Callable[..., Result]
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests use their own cache folder, never the developer's."""
-    import os
-
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
@@ -43,8 +51,6 @@ def run_cli() -> RunCli:
 def snapshot(name: str, actual: str) -> None:
     """Compare with ``tests/snapshots/NAME``. A golden file never creates itself: with
     IKONZEPT_UPDATE_SNAPSHOTS=1 the snapshots are written (read them before committing)."""
-    import os
-
     path = SNAPSHOTS / name
     if os.environ.get("IKONZEPT_UPDATE_SNAPSHOTS") == "1":
         path.write_text(actual, encoding="utf-8")

@@ -269,3 +269,76 @@ def test_a_change_inside_a_value_removed_earlier_is_refused(tmp_path: Path) -> N
     edited.remove(("ausgabe",), "beschlossen")
     with pytest.raises(EditError, match="schon ersetzt oder entfernt"):
         edited.set(("ausgabe", "beschlossen"), "datum", dt.date(2017, 3, 30))
+
+
+# Found by mutation testing (`make mutation`), kept as examples.
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "a: 1\nb: [x, y]\nc: {d: 2}\n",  # a value the batch did not touch changed
+        "a: 1\nb: [x, z]\nc: {d: 1}\n",  # an item of a list
+        "a: 1\nc: {d: 1}\nb: [x, y]\n",  # the order of keys
+        "a: '1'\nb: [x, y]\nc: {d: 1}\n",  # the type of a value
+        "a: 1\nb: [x, y, z]\nc: {d: 1}\n",  # the length of a list
+        "a: 1\nb: [x, y]\nc: {d: 1, e: 2}\n",  # a key in a nested mapping
+        "a: 1\nb: [x, y]\nc: [d]\n",  # a mapping became a list
+        "a: [1\n",  # not YAML at all
+    ],
+)
+def test_the_check_before_writing_catches_every_difference(after: str) -> None:
+    from ikonzept.edit import expected
+    from ikonzept.edit.yamltext import EditError
+
+    before = "a: 1\nb: [x, y]\nc: {d: 1}\n"
+    expected.verify(before, before, [], "t.yaml")  # the same text: fine
+    with pytest.raises(EditError, match="ließ sich nicht sicher schreiben"):
+        expected.verify(before, after, [], "t.yaml")
+
+
+def test_a_key_added_again_after_its_removal_anchors_the_next_one(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "a: 1\nb: 2\nc: 3\n")
+    edited.remove((), "a")
+    edited.set((), "a", 9, after=("c",))
+    edited.set((), "n", 0, after=("a",))
+    assert edited.result() == "b: 2\nc: 3\na: 9\nn: 0\n"
+
+
+def test_several_keys_added_where_a_first_key_goes(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "- id: a\n  titel: A\n")
+    edited.set((0,), "n1", "x", after=("id",))
+    edited.set((0,), "n2", "y", after=("n1",))
+    edited.remove((0,), "id")
+    assert edited.result() == "- n1: x\n  n2: y\n  titel: A\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "result"),
+    [
+        ("- a: 1\n  b: 2\n- c: 3\n", (0,), "- {}\n- c: 3\n"),
+        ("-\n  a: 1\n  b: 2\n", (0,), "-\n  {}\n"),
+        ("# oben\na: 1\nb: 2\n", (), "# oben\n{}\n"),
+    ],
+    ids=["list-item", "list-item-below-dash", "root"],
+)
+def test_an_emptied_mapping_stays_where_it_was(
+    tmp_path: Path, text: str, path: tuple[int, ...], result: str
+) -> None:
+    edited = _file(tmp_path, text)
+    for key in ("a", "b"):
+        edited.remove(path, key)
+    assert edited.result() == result
+
+
+def test_a_result_after_more_changes_holds_them_all(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "a: 1\nb: 2\n")
+    edited.set((), "a", 3)
+    assert edited.result() == "a: 3\nb: 2\n"
+    edited.set((), "b", 4)
+    assert edited.result() == "a: 3\nb: 4\n"
+
+
+@pytest.mark.parametrize(("value", "written"), [(True, "true"), (False, "false")])
+def test_booleans_are_written_as_authors_write_them(value: bool, written: str) -> None:
+    assert scalar(value) == written

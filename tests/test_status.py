@@ -121,7 +121,7 @@ def test_status_set_does_not_overwrite_a_file_changed_meanwhile(concept: Path) -
     edited = YamlFile(concept / FELD)
     edited.set(("ziele", 0, "massnahmen", 0), "stand", "umgesetzt")
     (concept / FELD).write_text(edited.text + "# von Hand ergänzt\n", encoding="utf-8")
-    with pytest.raises(EditError, match="wurde geändert, während ikonzept daran arbeitete"):
+    with pytest.raises(EditError, match="arbeitete; nichts geschrieben. Bitte noch einmal aus"):
         edited.save()
     assert (concept / FELD).read_text(encoding="utf-8").endswith("# von Hand ergänzt\n")
 
@@ -169,3 +169,71 @@ def test_status_view_in_a_narrow_terminal_wraps_names_and_keeps_the_numbers(
     assert "9 Interkulturelle" in text and "Antidiskriminierung" in text
     summe = next(line for line in text.splitlines() if line.strip().startswith("Summe"))
     assert summe.split()[1:] == ["61", "7", "5", "5", "1", "2", "50", "81"]
+
+
+def test_the_same_status_with_a_new_reason_writes_the_reason(
+    run_cli: RunCli, concept: Path
+) -> None:
+    before = (concept / FELD).read_text(encoding="utf-8")
+    result = run_cli("status", "set", "sprachmittler-pool", "in_umsetzung", "--begruendung",
+                     "Zweite Förderphase bewilligt", "-C", str(concept))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert _changed_lines(before, (concept / FELD).read_text(encoding="utf-8")) == [
+        "+        stand_begruendung: Zweite Förderphase bewilligt"
+    ]
+    again = run_cli("status", "set", "sprachmittler-pool", "in_umsetzung", "-C", str(concept))
+    assert "Stand ist bereits „in Umsetzung“; nichts geändert." in again.stdout
+
+
+def test_every_change_of_a_batch_is_made_after_one_that_changes_nothing(concept: Path) -> None:
+    from ikonzept.edit import status
+    from ikonzept.model import Stand
+    from ikonzept.validate import valid_concept
+
+    konzept = valid_concept(concept, "")
+    changes = [
+        status.Change("sprachmittler-pool", Stand.IN_UMSETZUNG),  # already so
+        status.Change("sprachkurs-koordination", Stand.UMGESETZT),
+    ]
+    assert status.apply(concept, konzept, changes) == [concept / FELD]
+    assert "sprachkurs-koordination" in (concept / FELD).read_text(encoding="utf-8")
+    changed = valid_concept(concept, "")
+    assert {m.id: m.stand for *_, m in changed.massnahmen()}["sprachkurs-koordination"] is (
+        Stand.UMGESETZT
+    )
+
+
+def test_stand_and_reason_go_where_the_format_puts_them(run_cli: RunCli, concept: Path) -> None:
+    """After the measure's `akteure` (not after later keys), the reason after `stand`."""
+    path = concept / FELD
+    text = path.read_text(encoding="utf-8")
+    old = (
+        "        akteure: [ki-kreis-coesfeld, bamf-regionalkoordination, vhs-coesfeld, "
+        "vhs-luedinghausen]\n"
+    )
+    assert old in text
+    path.write_text(text.replace(old, old + "        kommunen: [coesfeld]\n", 1), encoding="utf-8")
+    result = run_cli("status", "set", "sprachkurs-koordination", "entfallen", "--begruendung",
+                     "Übernommen vom Land", "-C", str(concept))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert (
+        old + "        stand: entfallen\n        stand_begruendung: Übernommen vom Land\n"
+        "        kommunen: [coesfeld]\n" in path.read_text(encoding="utf-8")
+    )
+
+
+def test_a_measure_the_editor_cannot_change_is_named_with_its_file(
+    run_cli: RunCli, concept: Path
+) -> None:
+    path = concept / FELD
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      - id: sprachkurs-koordination")
+    end = text.index("      - id:", start + 10)
+    path.write_text(
+        text[:start] + "      - {id: sprachkurs-koordination, titel: Koordinierung}\n" + text[end:],
+        encoding="utf-8",
+    )
+    result = run_cli("status", "set", "sprachkurs-koordination", "umgesetzt", "-C", str(concept))
+    assert result.exit_code == 1
+    line = text[:start].count("\n") + 1
+    assert f"{FELD}, Zeile {line}: Diese Angaben stehen in geschweiften Klammern" in result.stderr

@@ -45,8 +45,6 @@ class Layout:
         self.text = text
         self.label = label
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        crlf = text.count("\r\n")
-        self.eol = "\r\n" if crlf * 2 > text.count("\n") else "\n"
 
     # Lines -----------------------------------------------------------------------------
 
@@ -63,13 +61,9 @@ class Layout:
         return self._starts[number] if number < len(self._starts) else len(self.text)
 
     def eol_before(self, index: int) -> str:
-        """The line ending of the line that ends at ``index``: new lines match their
-        neighbours in a file whose endings are mixed."""
-        if index >= 2 and self.text[index - 2 : index] == "\r\n":
-            return "\r\n"
-        if index >= 1 and self.text[index - 1] == "\n":
-            return "\n"
-        return self.eol
+        """The line ending of the line that ends at ``index`` (new lines are only ever put
+        after a line): in a file whose endings are mixed, new lines match their neighbour."""
+        return "\r\n" if self.text.endswith("\r\n", 0, index) else "\n"
 
     def where(self, index: int) -> str:
         return f"{self.label}, Zeile {self.line_number(index)}"

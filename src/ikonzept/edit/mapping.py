@@ -24,7 +24,6 @@ class Splice:
     end: int
     text: str
     depth: int  # of the mapping: at one place, a nested mapping's lines come first
-    order: int
 
 
 class MappingEdit:
@@ -102,7 +101,7 @@ class MappingEdit:
             for number in range(first, len(self.entries)):
                 edits.extend(self._entry_edits(self.entries[number], slots[number]))
         depth = len(self.path)
-        return [Splice(s, e, t, depth, n) for n, (s, e, t) in enumerate(edits)]
+        return [Splice(start, end, text, depth) for start, end, text in edits]
 
     def _entry_edits(self, entry: Entry, new_keys: list[str]) -> list[tuple[int, int, str]]:
         edits = []

@@ -241,8 +241,9 @@ def _node(root: Any, path: Sequence[Key], label: str) -> Any:
 
 
 def _spliced(text: str, splices: list[Splice]) -> str:
-    """Apply splices that do not overlap; at one place, deeper and earlier ones first."""
-    ordered = sorted(splices, key=lambda s: (s.start, s.end, -s.depth, s.order))
+    """Apply splices that do not overlap; at one place, insertions before the text that
+    follows them, and a nested mapping's lines before its parent's."""
+    ordered = sorted(splices, key=lambda s: (s.start, s.end, -s.depth))
     parts, position = [], 0
     for splice in ordered:
         if splice.start < position:  # pragma: no cover - the mapping edits never overlap
