@@ -121,7 +121,7 @@ def test_status_set_does_not_overwrite_a_file_changed_meanwhile(concept: Path) -
     edited = YamlFile(concept / FELD)
     edited.set(("ziele", 0, "massnahmen", 0), "stand", "umgesetzt")
     (concept / FELD).write_text(edited.text + "# von Hand ergänzt\n", encoding="utf-8")
-    with pytest.raises(EditError, match="arbeitete; nichts geschrieben. Bitte noch einmal aus"):
+    with pytest.raises(EditError, match=r"arbeitete; nichts geschrieben\. Bitte noch einmal aus"):
         edited.save()
     assert (concept / FELD).read_text(encoding="utf-8").endswith("# von Hand ergänzt\n")
 
