@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SOURCES := src tests $(wildcard benchmarks)
 
-.PHONY: demo test lint typecheck pytest bench clean system-deps test-system-deps packages
+.PHONY: demo test lint typecheck pytest bench mutation clean system-deps test-system-deps packages
 
 # WeasyPrint needs Pango, and HarfBuzz-Subset for small, byte-identical font subsets.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
@@ -57,5 +57,12 @@ bench: $(VENV)/.installed-test
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
 
+# Not part of `make test`: an hour or more. Mutants are remembered in mutants/; a second run
+# tests only what changed. The results and the reviewed survivors: benchmarks/README.md.
+mutation: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,mutation]'
+	IKONZEPT_MUTATION=1 IKONZEPT_EDIT_EXAMPLES=300 $(BIN)/python benchmarks/mutation.py run --max-children 2
+	$(BIN)/python benchmarks/mutation.py results
+
 clean:
-	rm -rf out dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out dist build mutants .pytest_cache .mypy_cache .ruff_cache

@@ -11,47 +11,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from ikonzept.build import BuildOptions, build
-from tests.conftest import SAMPLE, snapshot
+from tests.conftest import snapshot
 from tests.matterhorn import check
 from tests.matterhorn.content import read_page
 from tests.matterhorn.reading import dump
 from tests.matterhorn.tree import read
 
 pytestmark = pytest.mark.slow
-
-KONZEPT = "integrationskonzept-kreis-coesfeld-ausgabe-{}.pdf"
-VORLAGE = "integrationskonzept-kreis-coesfeld-ausgabe-{}-vorlage.pdf"
-SYNOPSE = "integrationskonzept-kreis-coesfeld-ausgabe-{}-synopse.pdf"
-
-
-@pytest.fixture(scope="session")
-def round_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample's second edition (2019, `concept-2019/`), built once per session."""
-    out = tmp_path_factory.mktemp("round") / "out"
-    result = build(BuildOptions(root=SAMPLE.parent / "concept-2019", out=out, html=True))
-    assert result.built
-    return out
-
-
-@pytest.fixture(scope="session")
-def excerpt_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample's excerpt for one municipality."""
-    out = tmp_path_factory.mktemp("auszug")
-    assert build(BuildOptions(root=SAMPLE, out=out, kommune="duelmen")).built
-    return out / "integrationskonzept-kreis-coesfeld-ausgabe-1-duelmen.pdf"
-
-
-@pytest.fixture(scope="session")
-def documents(sample_build: Path, round_build: Path, excerpt_build: Path) -> dict[str, Path]:
-    return {
-        "Auszug Dülmen 2016": excerpt_build,
-        "Konzept 2016": sample_build / KONZEPT.format(1),
-        "Vorlage 2016": sample_build / VORLAGE.format(1),
-        "Konzept 2019": round_build / KONZEPT.format(2),
-        "Vorlage 2019": round_build / VORLAGE.format(2),
-        "Synopse 2019": round_build / SYNOPSE.format(2),
-    }
 
 
 @pytest.mark.parametrize(

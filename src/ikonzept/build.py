@@ -296,10 +296,10 @@ class _Build:
             html = render_konzept(
                 self.konzept, options.root, self.dirs, options.kommune, created=created
             )
-            jobs["konzept"] = (html, out / f"{self.name}.pdf")
+            jobs["konzept"] = (self._hyphenated(html), out / f"{self.name}.pdf")
         if self.write_synopse and comparison is not None and previous is not None:
             jobs["synopse"] = (
-                self._synopse_html(comparison, previous),
+                self._hyphenated(self._synopse_html(comparison, previous)),
                 out / f"{self.name}-synopse.pdf",
             )
         self._timed("satz", mark)
@@ -350,6 +350,12 @@ class _Build:
         self.cache.prune()
         self.result.reused, self.result.laid_out = self.cache.hits, self.cache.misses
 
+    def _hyphenated(self, html: str) -> str:
+        """The document with the county's hyphenation list, for every process laying it out."""
+        from ikonzept.render.hyphenation import with_exceptions
+
+        return with_exceptions(html, self.konzept.silbentrennung)
+
     def _part_size(self) -> int:
         """Parts need a stylesheet that takes page numbers from ikonzept (`--seite`,
         `--seiten-gesamt`); a county's own from before gets its concept laid out in one piece.
@@ -397,8 +403,17 @@ class _Build:
         """Lay out the committee proposal (in ``pool``); returns its file, pages and HTML."""
         from ikonzept.render.vorlage import render_vorlage
 
-        html = render_vorlage(self.konzept, self.options.root, self.dirs, konzept_pages,
-                              synopse_pages, comparison, created)  # fmt: skip
+        html = self._hyphenated(
+            render_vorlage(
+                self.konzept,
+                self.options.root,
+                self.dirs,
+                konzept_pages,
+                synopse_pages,
+                comparison,
+                created,
+            )
+        )
         target = self.options.out / f"{self.name}-vorlage.pdf"
         pages, blocked = self._single(pool, html, target).result()
         self.result.blocked += blocked

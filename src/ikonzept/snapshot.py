@@ -22,9 +22,10 @@ from ikonzept.model.assemble import Document
 FORMAT = "ikonzept-schnappschuss"
 VERSION = 1
 SCHEMA_ID = "https://ikonzept.de/schema/v1/schnappschuss.schema.json"
-# The web site's settings (webseite.yaml) belong to the folder, not to the edition.
-_KONZEPT_PARTS = ("handlungsfelder", "akteure", "glossar", "abkuerzungen",
-                  "rechtsgrundlagen", "beteiligung", "vorlage", "webseite", "origin")  # fmt: skip
+# The web site's settings (webseite.yaml) and the hyphenation list belong to the folder,
+# not to the edition.
+_KONZEPT_PARTS = ("handlungsfelder", "akteure", "glossar", "abkuerzungen", "rechtsgrundlagen",
+                  "beteiligung", "vorlage", "webseite", "silbentrennung", "origin")  # fmt: skip
 
 
 def _plain(value: Any) -> Any:

@@ -6,6 +6,7 @@ problem at once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from ikonzept.check import schema
 from ikonzept.check.domain import Context, run_checks
 from ikonzept.check.findings import Finding, Severity, Summary
+from ikonzept.load import wordlist
 from ikonzept.load.positions import locate
 from ikonzept.load.reading import read_text
 from ikonzept.load.sources import Kind, discover
@@ -73,6 +75,10 @@ def validate(
         documents.append(Document(source.kind, source.rel, data))
 
     konzept = assemble(documents)
+    words, problems = wordlist.read(root)
+    findings.extend(problems)
+    if konzept is not None and words:
+        konzept = dataclasses.replace(konzept, silbentrennung=words)
     before: Konzept | None = None
     if konzept is not None:
         if previous and konzept.ausgabe.vorgaenger:

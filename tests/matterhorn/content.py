@@ -30,6 +30,12 @@ class Sequence:
     tag: str
     text: str = ""
     in_artifact: bool = False  # nested inside an artifact (01-004)
+    actual_text: str | None = None  # /ActualText of the sequence: what it stands for
+
+    @property
+    def spoken(self) -> str:
+        """What a reader takes the sequence to say: its replacement text, if it has one."""
+        return self.text if self.actual_text is None else self.actual_text
 
 
 @dataclass
@@ -162,7 +168,16 @@ def _begin(operator: str, operands: list[object], content: PageContent, marks: _
     if mcid is not None:
         if mcid in content.sequences:
             content.duplicate_mcids.append(mcid)
-        content.sequences[mcid] = Sequence(content.number, mcid, tag, in_artifact=marks.artifact)
+        actual = (
+            properties.get("/ActualText") if isinstance(properties, pikepdf.Dictionary) else None
+        )
+        content.sequences[mcid] = Sequence(
+            content.number,
+            mcid,
+            tag,
+            in_artifact=marks.artifact,
+            actual_text=None if actual is None else str(actual),
+        )
     marks.stack.append((tag, mcid, artifact))
 
 

@@ -1,9 +1,10 @@
 """The structure tree in reading order, as a screen reader meets it: for listening tests.
 
 Each element is a line (its type and what a reader announces: alternative text, expansion,
-ID, list numbering, header cells); its text follows in reading order. Spans without
-attributes are plain text to a reader, so their text joins the surrounding text; separate
-content items (WeasyPrint writes one per line) are joined by a space, as a reader pauses.
+ID, list numbering, header cells); its text follows in reading order, each content item's
+replacement text (/ActualText) where it has one. Spans without attributes are plain text
+to a reader, so their text joins the surrounding text; separate content items (WeasyPrint
+writes one per line) are joined by a space, as a reader pauses.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def texts_of(pdf: pikepdf.Pdf, pages: Iterable[int]) -> dict[tuple[int, int], st
     found: dict[tuple[int, int], str] = {}
     for number in pages:
         for mcid, sequence in read_page(pdf, number).sequences.items():
-            found[(number, mcid)] = sequence.text
+            found[(number, mcid)] = sequence.spoken
     return found
 
 

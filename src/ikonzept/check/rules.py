@@ -326,6 +326,15 @@ RULES: dict[str, Rule] = {
             "1.1.1, PDF/UA). Der Dateiname ist kein Alternativtext.",
         ),
         Rule(
+            "IK224",
+            _W,
+            "Zeile der Silbentrennung nicht lesbar",
+            "silbentrennung.txt nennt je Zeile ein Wort mit seinen Trennstellen als "
+            "Bindestriche, etwa `Fort-schrei-bung` (ein Wort ohne Bindestrich wird nie "
+            "getrennt); `#` leitet einen Kommentar ein. Eine Zeile mit anderen Zeichen "
+            "(Leerzeichen im Wort, Ziffern, doppelte Bindestriche) wird nicht verwendet.",
+        ),
+        Rule(
             "IK221",
             _E,
             "Schnappschuss der Vorgängerausgabe verändert",

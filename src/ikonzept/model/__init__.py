@@ -312,6 +312,8 @@ class Konzept:
     beteiligung: tuple[Beteiligungsschritt, ...] = ()
     vorlage: Vorlage | None = None
     webseite: Webseite | None = None
+    # The county's hyphenation list (silbentrennung.txt): words with their breaks.
+    silbentrennung: tuple[str, ...] = ()
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
 
     def massnahmen(self) -> list[tuple[Handlungsfeld, Ziel, Massnahme]]:

@@ -37,6 +37,7 @@ _LABEL = 250  # room for „1 Sprache und Sprachförderung“
 _BAR = 20
 _GAP = 9
 _FONT = 10.5
+_LINE = 12.5  # between the lines of a field's name
 
 
 def _patterns() -> str:
@@ -62,21 +63,37 @@ def _count(x: float, y: float, count: int, stand: Stand) -> str:
         )
     plate = 4 + 7 * len(str(count))
     return (
-        f'<rect x="{x - plate / 2:.2f}" y="{y + 3}" width="{plate}" height="{_BAR - 6}" '
+        f'<rect x="{x - plate / 2:.2f}" y="{y + 3:g}" width="{plate}" height="{_BAR - 6}" '
         f'rx="2" fill="#ffffff"/><text x="{x:.2f}" y="{middle:.2f}" text-anchor="middle" '
         f'font-weight="700" fill="#1a1a1a">{count}</text>'
     )
 
 
-def _label(text: str, limit: int = 42) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _label_lines(text: str, limit: int = 42) -> list[str]:
+    """A field's name in lines of at most ``limit`` characters, broken between words: a
+    long name takes two lines (or more), never cut off."""
+    import textwrap
+
+    return textwrap.wrap(text, limit, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _label(x: float, middle: float, lines: list[str]) -> str:
+    """The name, right-aligned before the bar, its lines centred on the bar's middle."""
+    first = middle - (len(lines) - 1) * _LINE / 2 + _FONT * 0.35
+    spans = "".join(
+        f'<tspan x="{x}" y="{first + number * _LINE:.2f}">{escape(line)}</tspan>'
+        for number, line in enumerate(lines)
+    )
+    return f'<text text-anchor="end" fill="#1a1a1a">{spans}</text>'
 
 
 def status_chart(rows: tuple[Row, ...], titel: str) -> str:
     """The chart as inline SVG; ``titel`` is its accessible name."""
     scale_max = max((row.total for row in rows), default=1) or 1
     plot = _WIDTH - _LABEL - 40
-    legend_y = len(rows) * (_BAR + _GAP) + 8
+    labels = [_label_lines(row.label) for row in rows]
+    heights = [max(_BAR, len(lines) * _LINE) for lines in labels]
+    legend_y = sum(heights) + _GAP * len(rows) + 8
     height = legend_y + 18
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="stand-diagramm" '
@@ -85,12 +102,11 @@ def status_chart(rows: tuple[Row, ...], titel: str) -> str:
         _patterns(),
         f'<g font-family="Konzept Sans, sans-serif" font-size="{_FONT}">',
     ]
-    for index, row in enumerate(rows):
-        y = index * (_BAR + _GAP)
-        out.append(
-            f'<text x="{_LABEL - 8}" y="{y + _BAR / 2 + _FONT * 0.35:.2f}" text-anchor="end" '
-            f'fill="#1a1a1a">{escape(_label(row.label))}</text>'
-        )
+    top = 0.0
+    for row, lines, row_height in zip(rows, labels, heights, strict=True):
+        y = top + (row_height - _BAR) / 2
+        top += row_height + _GAP
+        out.append(_label(_LABEL - 8, y + _BAR / 2, lines))
         x = float(_LABEL)
         for stand in STAENDE:
             count = row.count(stand)
@@ -98,7 +114,7 @@ def status_chart(rows: tuple[Row, ...], titel: str) -> str:
                 continue
             width = plot * count / scale_max
             out.append(
-                f'<rect x="{x:.2f}" y="{y}" width="{width:.2f}" height="{_BAR}" '
+                f'<rect x="{x:.2f}" y="{y:g}" width="{width:.2f}" height="{_BAR}" '
                 f'fill="{_fill(stand)}" stroke="#1a1a1a" stroke-width="0.6"/>'
             )
             if width >= 16:

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from ikonzept import fsutil
-from ikonzept.render import hyphenation, tagging
+from ikonzept.render import hyphenation, tagging, textlayer
 
 DEFAULT_VARIANT = "pdf/a-2a"
 _UA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
@@ -137,6 +137,7 @@ def prepare(html: str, allowed: Sequence[Path]) -> _Styles:
     Done before a process forks (`render/parts`), the new process starts laying out at once.
     """
     tagging.install()
+    textlayer.install()
     hyphenation.preload()
     # The stylesheets are given to WeasyPrint parsed (see `_styles`), not as links.
     return _styles(_STYLESHEET.findall(html), allowed)
@@ -150,6 +151,7 @@ def layout(
 
     allowed = [root / "bilder", *template_dirs]
     styles = prepare(html, allowed)
+    hyphenation.use_exceptions(html)
     fetcher = _fetcher_class()(allowed)
     logger = logging.getLogger("weasyprint")
     previous = logger.level
@@ -174,6 +176,7 @@ def write(
     ``pages`` names the printed page of every anchor (of the whole document, when this is
     one of its parts); ``id_prefix`` keeps the structure IDs of the parts apart.
     """
+    textlayer.prepare(laid_out.document)
     data = laid_out.document.write_pdf(
         pdf_variant=laid_out.variant,
         # Derived from the content, so the same input gives the same file.
@@ -196,6 +199,7 @@ def _finished(data: bytes, pages: Mapping[str, int], id_prefix: str) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if "/StructTreeRoot" in pdf.Root:
             accessible.repair(pdf, pages=pages, id_prefix=id_prefix)
+        textlayer.hyphens_as_hyphen_minus(pdf)
         subsets.complete_cid_sets(pdf)
         return subsets.to_bytes(pdf)
 
