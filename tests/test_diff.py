@@ -351,3 +351,37 @@ def test_status_and_names_read_as_words() -> None:
     assert "stand: [-offen-] → {+umgesetzt+}" in text
     assert "akteure: [-" in text and "{+VHS Dülmen – Haltern am See – Havixbeck+}" in text
     assert "vhs-duelmen" not in text
+
+
+def test_a_snapshot_loads_back_as_the_edition_it_froze(tmp_path: Path) -> None:
+    """Every part comes back (fields, actors, glossary, abbreviations, legal bases,
+    participation, proposal); only persons without consent stay out."""
+    from ikonzept.diff.sides import load_side
+    from ikonzept.snapshot import to_json
+
+    concept = sample()
+    snapshot = tmp_path / "konzept.json"
+    snapshot.write_text(to_json(concept), encoding="utf-8")
+    frozen = load_side(str(snapshot), tmp_path).konzept
+    public = dataclasses.replace(
+        concept,
+        akteure=tuple(
+            dataclasses.replace(a, ansprechpersonen=a.oeffentliche_ansprechpersonen)
+            for a in concept.akteure
+        ),
+        webseite=None,
+    )
+    assert frozen == public
+    assert frozen.beteiligung and frozen.vorlage is not None
+
+
+def test_a_broken_snapshot_names_the_part(run_cli: RunCli, tmp_path: Path) -> None:
+    from ikonzept.snapshot import to_data
+
+    data = to_data(sample())
+    del data["handlungsfelder"][1]["titel"]
+    snapshot = tmp_path / "konzept.json"
+    snapshot.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("diff", str(snapshot), str(SAMPLE))
+    assert result.exit_code == 2
+    assert "konzept.json#handlungsfelder/1" in result.stdout

@@ -310,3 +310,52 @@ def test_many_forms_are_written_by_two_processes(
     book = load_workbook(out / "duelmen.xlsx")
     wo = [row[3] for row in book["Maßnahmen"].iter_rows(min_row=2, values_only=True)]
     assert wo and all("Dülmen" in place for place in wo)
+
+
+def _changed_form(forms: Path, target: Path, **properties: str) -> Path:
+    """A form whose document properties say something else."""
+    book = load_workbook(forms / "vhs-coesfeld.xlsx")
+    for item in book.custom_doc_props.props:
+        if item.name in properties:
+            item.value = properties[item.name]
+    book.save(target)
+    return target
+
+
+def test_forms_of_another_concept_or_edition_are_refused(
+    run_cli: RunCli, concept: Path, forms: Path, tmp_path: Path
+) -> None:
+    other = _changed_form(forms, tmp_path / "fremd.xlsx", **{"ikonzept-konzept": "anderes"})
+    old = _changed_form(forms, tmp_path / "alt.xlsx", **{"ikonzept-ausgabe": "7"})
+    unmarked = tmp_path / "ohne.xlsx"
+    book = load_workbook(forms / "vhs-duelmen.xlsx")
+    book.custom_doc_props.props = [p for p in book.custom_doc_props.props
+                                   if p.name != "ikonzept-rueckmeldebogen"]  # fmt: skip
+    book.save(unmarked)
+    message = _problem(run_cli, concept, other, old, unmarked)
+    assert "fremd.xlsx: Der Bogen gehört zu einem anderen Konzept („anderes“)." in message
+    assert "alt.xlsx: Der Bogen gehört zur Ausgabe 7, das Konzept ist Ausgabe 1." in message
+    assert "ohne.xlsx: Das ist kein Rückmeldebogen von ikonzept" in message
+
+
+def test_workbooks_with_macros_are_refused_whatever_their_name(
+    run_cli: RunCli, concept: Path, forms: Path, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(forms / "vhs-coesfeld.xlsx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    hidden = tmp_path / "versteckt.xlsx"
+    with zipfile.ZipFile(hidden, "w") as archive:
+        for name, data in {**parts, "xl/vbaProject.bin": b"\0" * 64}.items():
+            archive.writestr(name, data)
+    enabled = tmp_path / "aktiviert.xlsx"
+    types = parts["[Content_Types].xml"].replace(
+        b"spreadsheetml.sheet.main+xml", b"sheet.macroEnabled.main+xml"
+    )
+    with zipfile.ZipFile(enabled, "w") as archive:
+        for name, data in {**parts, "[Content_Types].xml": types}.items():
+            archive.writestr(name, data)
+    template = tmp_path / "vorlage.xltm"
+    shutil.copy(forms / "vhs-coesfeld.xlsx", template)
+    message = _problem(run_cli, concept, hidden, enabled, template)
+    for name in ("versteckt.xlsx", "aktiviert.xlsx", "vorlage.xltm"):
+        assert f"{name}: Die Datei enthält Makros oder Skripte" in message, name

@@ -155,9 +155,10 @@ def test_status_view_as_text_and_csv(run_cli: RunCli) -> None:
 def test_csv_cells_never_become_formulas() -> None:
     from ikonzept.cells import german_csv
 
-    text = german_csv([['=HYPERLINK("x")', "+1", "-Beratung", "@Team", "12", "Text"]])
+    text = german_csv([['=HYPERLINK("x")', "+1", "-Beratung", "@Team", "12", "Text"], ["a"]])
     row = next(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     assert row == ['\'=HYPERLINK("x")', "'+1", "'-Beratung", "'@Team", "12", "Text"]
+    assert text.endswith(";12;Text\r\na\r\n")  # lines end as Windows programs expect
 
 
 def test_status_view_in_a_narrow_terminal_wraps_names_and_keeps_the_numbers(

@@ -18,14 +18,10 @@ def as_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def is_numeric(value: str) -> bool:
-    return value.isdigit()
-
-
 def german_csv(rows: Iterable[Sequence[str]]) -> str:
     """CSV as German spreadsheets open it: semicolons, UTF-8 with BOM, CRLF line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     for row in rows:
-        writer.writerow([value if is_numeric(value) else as_text(value) for value in row])
+        writer.writerow([as_text(value) for value in row])
     return "\ufeff" + buffer.getvalue()
