@@ -229,3 +229,21 @@ def test_every_rule_has_an_invalid_case() -> None:
     for rule, test in ELSEWHERE.items():
         path, name = test.split("::")
         assert f"def {name}(" in (CASES.parents[1] / path).read_text("utf-8"), rule
+
+
+def test_every_message_reads_as_reviewed(tmp_path: Path) -> None:
+    """What authors read, for every invalid case, as one text to review: a changed word in
+    any message (schema, domain, hints, suggestions) shows up here."""
+    from tests.conftest import snapshot
+
+    lines = []
+    for param in _discover():
+        case: Case = param.values[0]
+        if case.valid:
+            continue
+        concept = _build(case, tmp_path / case.name)
+        lines.append(f"== {case.name}")
+        for item in validate(concept, today=TODAY).findings:
+            where = f"{item.file}:{item.line}:{item.column}" if item.line else item.file
+            lines.append(f"{item.rule} {where} {item.message}")
+    snapshot("befunde.txt", "\n".join(lines) + "\n")
