@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SOURCES := src tests $(wildcard benchmarks)
 
-.PHONY: demo test lint typecheck pytest bench mutation clean system-deps test-system-deps packages
+.PHONY: demo test lint typecheck pytest bench mutation explore clean system-deps test-system-deps packages
 
 # WeasyPrint needs Pango, and HarfBuzz-Subset for small, byte-identical font subsets.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
@@ -46,6 +46,7 @@ test: lint typecheck pytest
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check $(SOURCES)
 	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy --strict src
@@ -56,6 +57,11 @@ pytest: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
+
+# The property tests with new random examples, ten times as many (run it after changing
+# the editor or the diff; keep what it finds as an example in tests/test_edit.py).
+explore: $(VENV)/.installed-test
+	IKONZEPT_HYPOTHESIS=explore IKONZEPT_EDIT_EXAMPLES=25000 $(BIN)/pytest -q tests/test_edit_properties.py tests/test_diff.py
 
 # Not part of `make test`: an hour or more. Mutants are remembered in mutants/; a second run
 # tests only what changed. The results and the reviewed survivors: benchmarks/README.md.

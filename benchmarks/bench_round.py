@@ -64,7 +64,7 @@ def _prepare_ods(large: Path, choices: tuple[str, ...]) -> None:
     """The same 100 forms exported and filled as .ods."""
     import sys
 
-    from ikonzept.round.feedback.ods import read
+    from ikonzept.round.feedback.ods_read import read
 
     sys.path.insert(0, str(ROOT))
     from tests.forms import fill_ods

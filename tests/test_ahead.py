@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ikonzept.render.ahead import Ahead
-from ikonzept.render.parts import PartJob, lay_out_part
+from ikonzept.render.layout.ahead import Ahead
+from ikonzept.render.layout.job import PartJob, lay_out_part
 
 HTML = """<!DOCTYPE html><html lang="de-DE"><head><title>T</title></head>
 <body><h1 id="a">Voraus</h1><p>Ein Absatz.</p></body></html>"""

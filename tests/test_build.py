@@ -12,7 +12,7 @@ from typing import ClassVar
 import pikepdf
 import pytest
 
-from ikonzept.scaffold import create
+from ikonzept.project.scaffold import create
 from tests.conftest import RunCli
 
 pytestmark = pytest.mark.slow

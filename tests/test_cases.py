@@ -27,10 +27,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ikonzept.check.findings import Severity
-from ikonzept.check.rules import RULES
+from ikonzept.base.findings import Severity
+from ikonzept.base.rules import RULES
 from ikonzept.cli import app
-from ikonzept.validate import validate
+from ikonzept.pipeline.validate import validate
 
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "base"

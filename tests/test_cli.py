@@ -146,7 +146,7 @@ def test_internal_errors_are_reported_without_traceback(
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr("ikonzept.validate.validate", explode)
+    monkeypatch.setattr("ikonzept.pipeline.validate.validate", explode)
     result = run_cli("validate", str(SAMPLE))
     assert result.exit_code == 3
     assert "Interner Fehler" in result.stderr and "Traceback" not in result.stderr

@@ -16,7 +16,7 @@ from ikonzept.diff.changes import Art, Change
 from ikonzept.diff.compare import compare
 from ikonzept.diff.words import marked
 from ikonzept.model import Konzept
-from ikonzept.validate import validate
+from ikonzept.pipeline.validate import validate
 from tests import editions
 from tests.conftest import SAMPLE, RunCli
 
@@ -192,7 +192,7 @@ def test_cli_markdown_and_html(run_cli: RunCli, second_edition: Path) -> None:
 
 
 def test_snapshot_is_a_side(run_cli: RunCli, tmp_path: Path, second_edition: Path) -> None:
-    from ikonzept.snapshot import to_json
+    from ikonzept.pipeline.snapshot import to_json
 
     snapshot = tmp_path / "konzept.json"
     snapshot.write_text(to_json(sample()), encoding="utf-8")
@@ -215,7 +215,7 @@ def test_invalid_side_is_reported_like_validate(run_cli: RunCli, tmp_path: Path)
 def test_json_matches_its_schema(run_cli: RunCli, second_edition: Path) -> None:
     from jsonschema import Draft202012Validator, FormatChecker
 
-    from ikonzept.resources import schema_dir
+    from ikonzept.base.resources import schema_dir
 
     schema = json.loads((schema_dir() / "diff.schema.json").read_text(encoding="utf-8"))
     result = run_cli("diff", str(SAMPLE), str(second_edition), "--format", "json")
@@ -250,8 +250,8 @@ def test_synopse_pdf(run_cli: RunCli, second_edition: Path, tmp_path: Path) -> N
 
 def test_synopse_rows_are_labelled_in_words(second_edition: Path) -> None:
     from ikonzept.diff import comparison
-    from ikonzept.diff.sides import load_side
-    from ikonzept.diff.synopse import groups
+    from ikonzept.pipeline.sides import load_side
+    from ikonzept.render.content.synopse import groups
 
     old, new = load_side(str(SAMPLE), Path(".")), load_side(str(second_edition), Path("."))
     result = comparison(old, new)
@@ -307,8 +307,8 @@ def test_moved_items_name_where_they_stood() -> None:
 def test_a_new_field_is_shown_in_document_order_and_readers_never_see_ids() -> None:
     from ikonzept.diff import comparison
     from ikonzept.diff.report import plain_style, terminal
-    from ikonzept.diff.sides import Side
     from ikonzept.model import Handlungsfeld, Saeule, Ziel
+    from ikonzept.pipeline.sides import Side
 
     old = sample()
     fields = list(old.handlungsfelder)
@@ -340,7 +340,7 @@ def test_a_new_field_is_shown_in_document_order_and_readers_never_see_ids() -> N
 def test_status_and_names_read_as_words() -> None:
     from ikonzept.diff import comparison
     from ikonzept.diff.report import plain_style, terminal
-    from ikonzept.diff.sides import Side
+    from ikonzept.pipeline.sides import Side
 
     old = sample()
     edited, _ = editions.set_stand(old, _measure_ids()[0])
@@ -356,8 +356,8 @@ def test_status_and_names_read_as_words() -> None:
 def test_a_snapshot_loads_back_as_the_edition_it_froze(tmp_path: Path) -> None:
     """Every part comes back (fields, actors, glossary, abbreviations, legal bases,
     participation, proposal); only persons without consent stay out."""
-    from ikonzept.diff.sides import load_side
-    from ikonzept.snapshot import to_json
+    from ikonzept.pipeline.sides import load_side
+    from ikonzept.pipeline.snapshot import to_json
 
     concept = sample()
     snapshot = tmp_path / "konzept.json"
@@ -376,7 +376,7 @@ def test_a_snapshot_loads_back_as_the_edition_it_froze(tmp_path: Path) -> None:
 
 
 def test_a_broken_snapshot_names_the_part(run_cli: RunCli, tmp_path: Path) -> None:
-    from ikonzept.snapshot import to_data
+    from ikonzept.pipeline.snapshot import to_data
 
     data = to_data(sample())
     del data["handlungsfelder"][1]["titel"]

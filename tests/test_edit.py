@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ikonzept.edit.yamltext import YamlFile, scalar
+from ikonzept.edit.yamltext import EditError, YamlFile, scalar
 
 TEXT = """\
 # Kommentar oben
@@ -201,6 +201,34 @@ def test_a_block_scalar_at_the_end_without_line_break_keeps_its_value(tmp_path: 
     edited = _file(tmp_path, "id: Text\ntitel: |\n  Zeile eins")
     edited.set((), "id", "")
     assert edited.result() == 'id: ""\ntitel: |\n  Zeile eins'
+
+
+@pytest.mark.parametrize("header", ["|+", ">+", "|2+", ">+ # Kommentar"])
+def test_nothing_is_added_after_a_kept_block_scalar_that_ends_the_file_unbroken(
+    tmp_path: Path, header: str
+) -> None:
+    """Its value ends without a line break; any line after it would add one."""
+    text = f"id: Text\r\ntitel: {header}\r\n  Zeile eins"
+    edited = _file(tmp_path, text)
+    edited.set((), "neu", "x")
+    with pytest.raises(EditError, match=r"feld\.yaml, Zeile 2: .*behält seine Zeilenumbrüche"):
+        edited.result()
+    changed = _file(tmp_path, text)  # a change that adds nothing at the end still works
+    changed.set((), "id", "Neu")
+    assert changed.result() == f"id: Neu\r\ntitel: {header}\r\n  Zeile eins"
+    replaced = _file(tmp_path, text)  # and the scalar itself can be replaced
+    replaced.set((), "titel", "kurz")
+    replaced.set((), "neu", "x")
+    assert replaced.result() == "id: Text\r\ntitel: kurz\r\nneu: x\r\n"
+
+
+@pytest.mark.parametrize("header", ["|+", "|2+", ">+2"])
+def test_a_key_after_a_kept_block_scalar_leaves_its_blank_lines_in_it(
+    tmp_path: Path, header: str
+) -> None:
+    edited = _file(tmp_path, f"titel: {header}\n  Zeile\n\nid: x\n")
+    edited.set((), "neu", "y", after=["titel"])
+    assert edited.result() == f"titel: {header}\n  Zeile\n\nneu: y\nid: x\n"
 
 
 def test_an_emptied_mapping_keeps_the_blank_lines_between_its_keys(tmp_path: Path) -> None:

@@ -156,7 +156,14 @@ def _check(
             edited.set(path, key, value, after=after)
         plain = value.isoformat() if isinstance(value, dt.date) else value
         wanted = _replace(wanted, path, _apply(_at(wanted, path), key, plain, after))
-    result = edited.result()
+    try:
+        result = edited.result()
+    except EditError as error:
+        # the one valid batch refused: a line after a block scalar that keeps its line
+        # breaks (|+) and ends the file without one would change its value
+        assert "behält seine Zeilenumbrüche" in str(error)
+        assert not doc.final_newline and re.search(r"[|>][0-9]?\+", doc.text)
+        return
     # the values asked for, and nothing else
     assert _same(_loaded(result), wanted)
     # BOM and line endings kept

@@ -298,8 +298,8 @@ def test_formula_text_from_the_concept_stays_text(run_cli: RunCli, concept: Path
 def test_many_forms_are_written_by_two_processes(
     concept: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from ikonzept.pipeline.validate import validate
     from ikonzept.round.feedback import export
-    from ikonzept.validate import validate
 
     monkeypatch.setattr(export, "_PARALLEL_FROM", 2)
     konzept = validate(concept).konzept

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ikonzept.round.feedback import ods, xlsx
+from ikonzept.round.feedback import ods_read, xlsx
 from tests.conftest import SAMPLE, RunCli
 from tests.forms import fill, fill_ods
 from tests.office import convert
@@ -75,7 +75,7 @@ def test_an_ods_form_holds_what_the_xlsx_form_holds(run_cli: RunCli, concept: Pa
         "sprachkurs-koordination", "1.1.1", "Kreisweite Koordinierung der Sprachkursangebote "
         "aufbauen", "kreisweit", "offen",
     )  # fmt: skip
-    assert ods.read(as_ods) == expected
+    assert ods_read.read(as_ods) == expected
     runde = (concept / "rueckmeldungen" / "runde.yaml").read_text(encoding="utf-8")
     assert "datei: vhs-coesfeld.ods" in runde
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from ikonzept.build import BuildOptions, BuildResult, build
-from ikonzept.render.layoutcache import FOLDER, LayoutCache
-from ikonzept.render.pages import Bookmark, PartLayout
+from ikonzept.render.layout.layoutcache import FOLDER, LayoutCache
+from ikonzept.render.layout.pages import Bookmark, PartLayout
 from tests.conftest import SAMPLE
 
 NAME = "integrationskonzept-kreis-coesfeld-ausgabe-1"
@@ -237,8 +237,8 @@ MAP = """<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBo
 @pytest.fixture(scope="module")
 def small_concept(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new concept with an image, its own stylesheet and title page (a county's)."""
-    from ikonzept.resources import data_dir
-    from ikonzept.scaffold import create
+    from ikonzept.base.resources import data_dir
+    from ikonzept.project.scaffold import create
 
     root = tmp_path_factory.mktemp("klein") / "konzept"
     create(root, today="2024-03-01")

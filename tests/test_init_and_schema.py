@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from ikonzept.resources import schema_dir
-from ikonzept.scaffold import SCHEMA_FILES
-from ikonzept.validate import validate
+from ikonzept.base.resources import schema_dir
+from ikonzept.pipeline.validate import validate
+from ikonzept.project.scaffold import SCHEMA_FILES
 from tests.conftest import ROOT, RunCli
 
 

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ikonzept.check.rules import RULES
+from ikonzept.base.rules import RULES
 from ikonzept.load.reading import MAX_FILE_BYTES, unreadable
 from ikonzept.load.yamlload import parse
-from ikonzept.scaffold import create
-from ikonzept.validate import validate
+from ikonzept.pipeline.validate import validate
+from ikonzept.project.scaffold import create
 from tests.test_cases import ENGLISH
 
 YAML_ALPHABET = st.sampled_from(list(" \t\n-:&*!|>'\"#[]{},?%@`abcKIü0192\\"))

@@ -12,9 +12,9 @@ from typing import Any
 import pikepdf
 import pytest
 
-from ikonzept.render import parts
+from ikonzept.base.resources import template_dirs
 from ikonzept.render import pdf as render_pdf
-from ikonzept.resources import template_dirs
+from ikonzept.render.layout import parts
 from tests.conftest import SAMPLE
 from tests.matterhorn import CHECKS, check
 

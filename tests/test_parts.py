@@ -11,12 +11,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from ikonzept.base.resources import template_dirs
 from ikonzept.build import BuildOptions, build
-from ikonzept.render.pages import Numbering, PartLayout
-from ikonzept.render.parts import PLACEHOLDER, PartJob, lay_out, numbered, runner
-from ikonzept.render.split import split
-from ikonzept.resources import template_dirs
-from ikonzept.scaffold import create
+from ikonzept.project.scaffold import create
+from ikonzept.render.layout.job import PLACEHOLDER, PartJob, numbered
+from ikonzept.render.layout.pages import Numbering, PartLayout
+from ikonzept.render.layout.parts import lay_out, runner
+from ikonzept.render.layout.split import split
 from tests.conftest import SAMPLE
 from tests.pdftext import flat, page_texts
 
@@ -249,7 +250,7 @@ def test_parts_run_side_by_side_only_while_their_html_fits(
             running.remove(len(job.html))
         return PartLayout(len(job.html), {}, (), ())
 
-    monkeypatch.setattr("ikonzept.render.parts.lay_out_part", fake)
+    monkeypatch.setattr("ikonzept.render.layout.parts.lay_out_part", fake)
     sizes = [300, 50, 290, 100, 120, 30, 250]
     jobs = [PartJob("x" * size, "", (), "pdf/a-2a", None) for size in sizes]
     with ThreadPoolExecutor(max_workers=2) as pool:

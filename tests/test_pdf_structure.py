@@ -16,9 +16,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from ikonzept.base.resources import schema_dir
 from ikonzept.model.numbering import numbers
-from ikonzept.resources import schema_dir
-from ikonzept.validate import validate
+from ikonzept.pipeline.validate import validate
 from tests.conftest import SAMPLE
 from tests.pdftext import flat, page_texts
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ikonzept.model import Konzept
-from ikonzept.validate import validate
+from ikonzept.pipeline.validate import validate
 from tests.conftest import SAMPLE, SAMPLE_TODAY, RunCli
 
 TODAY = dt.date.fromisoformat(SAMPLE_TODAY)

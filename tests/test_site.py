@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from ikonzept.model import Konzept
+from ikonzept.pipeline.validate import validate
 from ikonzept.site.build import SiteOptions, build_site
 from ikonzept.site.output import MARKER
 from ikonzept.site.serve import Preview
-from ikonzept.validate import validate
 from tests import sitecheck
 from tests.conftest import SAMPLE, RunCli, snapshot
 
@@ -441,7 +441,7 @@ def test_a_failed_run_leaves_the_previous_site(
 
 
 def test_a_folder_that_is_not_a_site_is_never_replaced(concept: Path, tmp_path: Path) -> None:
-    from ikonzept.errors import UsageError
+    from ikonzept.base.errors import UsageError
 
     private = tmp_path / "eigenes"
     private.mkdir()
@@ -603,7 +603,7 @@ def _saved(preview: Preview, version: str) -> None:
 def test_preview_on_a_busy_port_says_so(concept: Path) -> None:
     import socket
 
-    from ikonzept.errors import UsageError
+    from ikonzept.base.errors import UsageError
     from ikonzept.site.serve import Preview
 
     with socket.socket() as busy:

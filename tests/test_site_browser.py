@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from ikonzept.model import Konzept
-from ikonzept.validate import validate
+from ikonzept.pipeline.validate import validate
 from tests.conftest import SAMPLE
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="make test installs it")
@@ -116,7 +116,7 @@ def _expected(konzept: Konzept, want: dict[str, str]) -> list[str]:
     """The actors a visitor must see, from the model: places (none: county-wide, which
     counts everywhere), kind, fields (declared or named in a measure of the field), the
     languages of the offers, and every search word somewhere in what the entry says."""
-    from ikonzept.render.labels import ACTOR_KIND, language
+    from ikonzept.render.content.labels import ACTOR_KIND, language
 
     towns = {k.id: k.name for k in konzept.kommunen}
     named: dict[str, set[str]] = {}

@@ -153,7 +153,7 @@ def test_status_view_as_text_and_csv(run_cli: RunCli) -> None:
 
 
 def test_csv_cells_never_become_formulas() -> None:
-    from ikonzept.cells import german_csv
+    from ikonzept.base.cells import german_csv
 
     text = german_csv([['=HYPERLINK("x")', "+1", "-Beratung", "@Team", "12", "Text"], ["a"]])
     row = next(csv.reader(io.StringIO(text[1:]), delimiter=";"))
@@ -189,7 +189,7 @@ def test_the_same_status_with_a_new_reason_writes_the_reason(
 def test_every_change_of_a_batch_is_made_after_one_that_changes_nothing(concept: Path) -> None:
     from ikonzept.edit import status
     from ikonzept.model import Stand
-    from ikonzept.validate import valid_concept
+    from ikonzept.pipeline.validate import valid_concept
 
     konzept = valid_concept(concept, "")
     changes = [

@@ -191,7 +191,7 @@ def test_a_county_list_reaches_every_document_of_its_build(tmp_path: Path) -> No
     import shutil
 
     from ikonzept.build import BuildOptions, build
-    from ikonzept.validate import validate
+    from ikonzept.pipeline.validate import validate
     from tests.conftest import SAMPLE
 
     concept = tmp_path / "konzept"

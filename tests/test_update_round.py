@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ikonzept.scaffold import create
+from ikonzept.project.scaffold import create
 from tests.conftest import SAMPLE, RunCli
 
 pytestmark = pytest.mark.slow

@@ -16,8 +16,8 @@ from typing import IO
 
 import pytest
 
+from ikonzept.base.watching import _filter, changed_names, rebuild_on_save
 from ikonzept.build import BuildOptions, BuildResult, build
-from ikonzept.watching import _filter, changed_names, rebuild_on_save
 
 BASE = Path(__file__).parent / "cases" / "base"
 PDF = "integrationskonzept-musterkreis-ausgabe-1.pdf"

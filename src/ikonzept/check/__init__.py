@@ -1,3 +1,3 @@
-"""Checking a loaded concept: the rule catalogue (`rules`), findings as data (`findings`),
-schemas with a generated fast path (`fastcheck`) and German explanations (`schema`,
-`schemahints`), and the domain rules a schema cannot express (`domain`)."""
+"""Checking the files' data against the schemas, with a generated fast path
+(`fastcheck`) and German explanations of every problem (`schema`, `schemahints`). The
+rules on the assembled model are in `domain`; the rule catalogue is in `base.rules`."""

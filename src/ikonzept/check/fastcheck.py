@@ -20,10 +20,10 @@ from functools import cache
 from types import CodeType
 from typing import Any
 
-from ikonzept import fsutil
+from ikonzept.base import fsutil
+from ikonzept.base.resources import schema_dir
 from ikonzept.load import cache as user_cache
 from ikonzept.load.sources import Kind
-from ikonzept.resources import schema_dir
 
 Check = Callable[[Any], bool]
 

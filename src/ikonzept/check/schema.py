@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from ikonzept.check.findings import Anchor, DocPath, Finding, format_path
-from ikonzept.check.rules import finding
+from ikonzept.base.findings import Anchor, DocPath, Finding, format_path
+from ikonzept.base.resources import schema_dir
+from ikonzept.base.rules import finding
 from ikonzept.check.schemahints import (
     ID_PATTERN,
     LANGUAGE_PATTERN,
@@ -23,7 +24,6 @@ from ikonzept.check.schemahints import (
     language_hint,
 )
 from ikonzept.load.sources import Kind
-from ikonzept.resources import schema_dir
 
 FORBIDDEN_IN_MEASURES = frozenset({"verantwortlich", "zustaendig", "frist", "termin"})
 

@@ -21,8 +21,9 @@ import typer
 from click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
-from ikonzept import __version__, german
-from ikonzept.errors import IkonzeptError
+from ikonzept import __version__
+from ikonzept.base.errors import IkonzeptError
+from ikonzept.cli import german
 
 german.install()
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ikonzept.base.errors import UsageError
 from ikonzept.cli.app import (
     ConceptDir,
     QuietOption,
@@ -19,7 +20,6 @@ from ikonzept.cli.app import (
     guarded,
     say,
 )
-from ikonzept.errors import UsageError
 
 
 class OutputFormat(enum.StrEnum):
@@ -66,8 +66,8 @@ def validate(
     Exit-Codes: 0 ohne Fehler, 1 bei Fehlern (mit --strict auch bei Warnungen),
     2 bei falschem Aufruf oder unlesbarem Ordner.
     """
-    from ikonzept.reporters import REPORTERS
-    from ikonzept.validate import validate as run
+    from ikonzept.pipeline.reporters import REPORTERS
+    from ikonzept.pipeline.validate import validate as run
 
     if explain is not None:
         print(_explain(explain))
@@ -79,7 +79,7 @@ def validate(
     else:
         import io
 
-        from ikonzept import fsutil
+        from ikonzept.base import fsutil
 
         report = io.StringIO()
         REPORTERS[output_format.value](result, root, report)
@@ -88,7 +88,7 @@ def validate(
 
 
 def _explain(rule_id: str) -> str:
-    from ikonzept.check.rules import RULES
+    from ikonzept.base.rules import RULES
 
     if rule_id.lower() == "all":
         return "\n".join(
@@ -112,8 +112,8 @@ def schema(
     ] = None,
 ) -> None:
     """Die JSON-Schemas des Formats zeigen oder ausgeben (für Editoren wie VS Code)."""
-    from ikonzept.resources import schema_dir
-    from ikonzept.scaffold import SCHEMA_FILES, write_schemas
+    from ikonzept.base.resources import schema_dir
+    from ikonzept.project.scaffold import SCHEMA_FILES, write_schemas
 
     if out is None:
         source = schema_dir()
@@ -149,8 +149,8 @@ def init(
 
     Mit --ci und einem Ordner, der schon ein Konzept enthält: nur die Pipeline schreiben.
     """
-    from ikonzept import pipelines
-    from ikonzept.scaffold import create
+    from ikonzept.project import ci as pipelines
+    from ikonzept.project.scaffold import create
 
     # Checked before anything is written: an existing pipeline is never replaced.
     plan = pipelines.pipeline(pipelines.Platform(ci.value), ordner) if ci else None

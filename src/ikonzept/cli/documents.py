@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ikonzept.base.errors import UsageError
 from ikonzept.cli.app import (
     ConceptDir,
     QuietOption,
@@ -20,7 +21,6 @@ from ikonzept.cli.app import (
     guarded,
     report_failure,
 )
-from ikonzept.errors import UsageError
 
 if TYPE_CHECKING:
     from ikonzept.build import BuildOptions
@@ -95,7 +95,7 @@ def build(
     """
     from ikonzept.build import BuildOptions
     from ikonzept.build import build as run
-    from ikonzept.progress import Reporter
+    from ikonzept.cli.progress import Reporter
 
     root = concept_folder(ordner)
     if pdf_variant is not None:
@@ -121,11 +121,11 @@ def build(
 
 def _watch(options: BuildOptions, quiet: bool) -> int:
     """Build after every save until Ctrl+C; a failed build is reported, the watch goes on."""
+    from ikonzept.base.watching import rebuild_on_save
     from ikonzept.build import build as run
     from ikonzept.build import previous_edition, worker_pool
+    from ikonzept.cli.progress import Reporter
     from ikonzept.load import cache
-    from ikonzept.progress import Reporter
-    from ikonzept.watching import rebuild_on_save
 
     root = options.root
 
@@ -223,16 +223,16 @@ def diff(
     import os
 
     from ikonzept.diff import comparison, report
-    from ikonzept.diff.sides import InvalidSideError, load_side
     from ikonzept.load.sources import default_concept_dir
+    from ikonzept.pipeline.sides import InvalidSideError, load_side
 
     cwd = Path(".")
     try:
         old = load_side(alt, cwd)
         new = load_side(neu if neu is not None else str(default_concept_dir(cwd)), cwd)
     except InvalidSideError as error:
-        from ikonzept.reporters import text
-        from ikonzept.validate import Validation
+        from ikonzept.pipeline.reporters import text
+        from ikonzept.pipeline.validate import Validation
 
         text(Validation(error.root, None, error.findings, 0), error.root, sys.stdout)
         raise
@@ -240,9 +240,13 @@ def diff(
     if output_format is DiffFormat.pdf:
         if output is None:
             raise UsageError("Für --format pdf bitte mit -o angeben, wohin die Synopse soll.")
-        from ikonzept.diff.synopse import write_synopse
+        from ikonzept.base.resources import data_dir
+        from ikonzept.render import pdf
+        from ikonzept.render.content.synopse import synopse_html
 
-        pages = write_synopse(result, old, new, output, show_all)
+        dirs = [data_dir("templates")]
+        html = synopse_html(result, old, new, dirs, show_all)
+        pages = pdf.document(html, output, root=dirs[0], template_dirs=dirs)
         print(f"Geschrieben: {output} ({pages} Seiten)")
     else:
         if output_format is DiffFormat.text:
@@ -258,7 +262,7 @@ def diff(
         if output is None:
             sys.stdout.write(rendered)
         else:
-            from ikonzept import fsutil
+            from ikonzept.base import fsutil
 
             fsutil.write_text(output, rendered)
     raise typer.Exit(1 if exit_code and result.aenderungen else 0)

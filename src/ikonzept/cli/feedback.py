@@ -11,9 +11,9 @@ from typing import Annotated
 
 import typer
 
+from ikonzept.base.errors import UsageError
 from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, day, guarded, say
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept
-from ikonzept.errors import UsageError
 
 feedback_app = typer.Typer(
     help="Rückmeldebögen an die Akteure: ausgeben, einlesen, Rücklauf verfolgen.",
@@ -179,7 +179,7 @@ def feedback_status(
         )
         return
     if output_format is StatusFormat.csv:
-        from ikonzept.cells import german_csv
+        from ikonzept.base.cells import german_csv
 
         header = ["ID", "Name", "E-Mail", "angefragt am", "Maßnahmen"]
         sys.stdout.write(german_csv([header, *rows]))

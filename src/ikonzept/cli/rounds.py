@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from ikonzept.base.errors import UsageError
 from ikonzept.cli.app import ConceptDir, QuietOption, app, concept_folder, guarded, say
-from ikonzept.errors import UsageError
 
 if TYPE_CHECKING:
     from ikonzept.model import Konzept
@@ -57,7 +57,7 @@ FormatOption = Annotated[
 
 def concept(ordner: Path | None) -> tuple[Path, Konzept]:
     """The concept, refused with a German message when it has errors."""
-    from ikonzept.validate import valid_concept
+    from ikonzept.pipeline.validate import valid_concept
 
     root = concept_folder(ordner)
     return root, valid_concept(root)
@@ -79,7 +79,7 @@ def show(
     if output_format is StatusFormat.json:
         print(json.dumps(as_json(status), ensure_ascii=False, indent=2))
     elif output_format is StatusFormat.csv:
-        from ikonzept.cells import german_csv
+        from ikonzept.base.cells import german_csv
 
         sys.stdout.write(german_csv(csv_rows(status)))
     else:

@@ -94,7 +94,7 @@ def write(options: SiteOptions, quiet: bool) -> int:
 
 
 def report(result: SiteResult, options: SiteOptions, quiet: bool) -> int:
-    from ikonzept.reporters import text
+    from ikonzept.pipeline.reporters import text
 
     validation = result.validation
     if validation.findings and (not quiet or validation.failed()):

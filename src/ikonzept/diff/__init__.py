@@ -5,7 +5,7 @@ from __future__ import annotations
 from ikonzept.diff.changes import Comparison, EditionInfo, Names
 from ikonzept.diff.compare import compare
 from ikonzept.diff.items import items
-from ikonzept.diff.sides import Side
+from ikonzept.pipeline.sides import Side
 
 
 def _info(side: Side) -> EditionInfo:

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ikonzept.errors import IkonzeptError
+from ikonzept.base.errors import IkonzeptError
 
 # A block scalar's header: the indicator, then chomping and indentation in either order.
-_BLOCK_HEADER = re.compile(r"[|>]([+-]?[0-9]?|[0-9][+-])")
+_BLOCK_HEADER = re.compile(r"[|>]([0-9][+-]|[+-]?[0-9]?)")
 # What may stand before the first key of a mapping on its line: the dashes of list items.
 _ITEM_DASHES = re.compile(r"[ ]*(?:-[ ]+)+")
 
@@ -80,11 +80,15 @@ class Layout:
             return self.content_end(node.value[-1])
         start, end = node.start_mark.index, node.end_mark.index
         if is_block_scalar(node):
-            header = _BLOCK_HEADER.match(self.text, start)
-            if header and "+" in header.group(1):
+            if self.keeps_breaks(node):
                 return int(end)  # kept trailing line breaks are part of the text
             end = len(self.text[:end].rstrip())
         return self.line_end(max(end - 1, start))
+
+    def keeps_breaks(self, node: Any) -> bool:
+        """Whether a block scalar keeps its trailing line breaks (``|+``, ``>2+``)."""
+        header = _BLOCK_HEADER.match(self.text, int(node.start_mark.index))
+        return bool(header and "+" in header.group(1))
 
     def value_end(self, key: Any, value: Any) -> int:
         """Where the line after a key's value starts; an empty value ends with the key's line

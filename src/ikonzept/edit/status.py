@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ikonzept.base.errors import IkonzeptError
 from ikonzept.edit.yamltext import EditError, YamlFile
-from ikonzept.errors import IkonzeptError
 from ikonzept.model import Konzept, Massnahme, Stand
 
 # Where a new `stand` goes in a measure: after the keys that come before it in FORMAT.md.

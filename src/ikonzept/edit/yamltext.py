@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ikonzept import fsutil
+from ikonzept.base import fsutil
 from ikonzept.edit import expected
-from ikonzept.edit.layout import EditError, Layout
+from ikonzept.edit.layout import EditError, Layout, is_block_scalar
 from ikonzept.edit.mapping import MappingEdit, Splice
 from ikonzept.edit.scalar import Scalar, scalar
 
@@ -115,11 +115,32 @@ class YamlFile:
         body = _spliced(self._layout.text, splices)
         if self._added and not any(s.end >= len(self._layout.text) for s in splices):
             body = body[: -len(self._added)]
+        elif self._added:
+            self._refuse_kept_tail(splices)
         text = self._bom + body
         original = self._layout.text[: len(self._layout.text) - len(self._added)]
         expected.verify(original, body, self._operations, self.label)
         self._checked = (len(self._operations), text)
         return text
+
+    def _refuse_kept_tail(self, splices: list[Splice]) -> None:
+        """A block scalar that keeps its line breaks (``|+``, ``>+``) and ends the file
+        without one has a value no line after it can leave as it is."""
+        node = self._root
+        while type(node).__name__ in ("MappingNode", "SequenceNode") and node.value:
+            last = node.value[-1]
+            node = last[1] if isinstance(last, tuple) else last
+        if node is None or not is_block_scalar(node):
+            return
+        start = int(node.start_mark.index)
+        if not self._layout.keeps_breaks(node) or any(s.start <= start < s.end for s in splices):
+            return
+        raise EditError(
+            f"{self._layout.where(start)}: Dieser Blocktext behält seine Zeilenumbrüche "
+            "(„+“) und endet ohne Zeilenumbruch am Dateiende; dahinter kann "
+            "ikonzept nichts anfügen, ohne seinen Text zu ändern. Beenden Sie die Datei mit "
+            "einem Zeilenumbruch oder schreiben Sie „|“ statt „|+“; nichts wurde geändert."
+        )
 
     def _superseded(self, path: tuple[Key, ...]) -> bool:
         """Whether the mapping at ``path`` lies in a value this batch removes or replaces."""

@@ -16,7 +16,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ikonzept import __version__, fsutil
+from ikonzept import __version__
+from ikonzept.base import fsutil
 
 # Bump when the meaning of cached data changes (the loader's output format).
 _FORMAT = "1"

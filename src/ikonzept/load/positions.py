@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
-from ikonzept.check.findings import Anchor, DocPath, Finding
+from ikonzept.base.findings import Anchor, DocPath, Finding
 
 _COMPOSER = YAML(typ="safe", pure=False)
 

@@ -11,8 +11,8 @@ import errno
 import os
 from pathlib import Path
 
-from ikonzept.check.findings import Finding
-from ikonzept.check.rules import finding
+from ikonzept.base.findings import Finding
+from ikonzept.base.rules import finding
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ikonzept.check.findings import Finding
-from ikonzept.check.rules import finding
-from ikonzept.errors import ConceptFolderError
+from ikonzept.base.errors import ConceptFolderError
+from ikonzept.base.findings import Finding
+from ikonzept.base.rules import finding
 from ikonzept.load.reading import os_reason, unreadable
 
 YAML_SUFFIXES = (".yaml", ".yml")

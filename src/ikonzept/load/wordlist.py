@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ikonzept.check.findings import Finding
-from ikonzept.check.rules import finding
+from ikonzept.base.findings import Finding
+from ikonzept.base.rules import finding
 from ikonzept.load.reading import read_text
 
 FILE = "silbentrennung.txt"

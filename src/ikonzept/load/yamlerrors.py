@@ -13,8 +13,8 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
-from ikonzept.check.findings import Finding
-from ikonzept.check.rules import finding
+from ikonzept.base.findings import Finding
+from ikonzept.base.rules import finding
 
 Position = tuple[int | None, int | None]
 

@@ -18,8 +18,8 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 
-from ikonzept.check.findings import Finding
-from ikonzept.check.rules import finding
+from ikonzept.base.findings import Finding
+from ikonzept.base.rules import finding
 from ikonzept.load import cache, yamlerrors
 
 # A concept is deep at about 8 levels; anything far beyond is hostile or broken.

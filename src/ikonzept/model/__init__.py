@@ -10,7 +10,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from ikonzept.check.findings import DocPath
+from ikonzept.base.findings import DocPath
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ikonzept.check.findings import DocPath
+from ikonzept.base.findings import DocPath
 from ikonzept.load.sources import Kind
 from ikonzept.model import (
     Abkuerzung,

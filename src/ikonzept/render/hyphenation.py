@@ -113,7 +113,7 @@ def entry_breaks(entry: str) -> tuple[str, tuple[int, ...]]:
 @functools.cache
 def builtin_entries() -> tuple[str, ...]:
     """Our reviewed list, shipped with the templates."""
-    from ikonzept.resources import data_dir
+    from ikonzept.base.resources import data_dir
 
     path = data_dir("templates") / wordlist.FILE
     return tuple(wordlist.entries(path.read_text(encoding="utf-8").splitlines()))

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from ikonzept import fsutil
-from ikonzept.render import hyphenation, tagging, textlayer
+from ikonzept.base import fsutil
+from ikonzept.render import hyphenation
+from ikonzept.render.tagged import tagging, textlayer
 
 DEFAULT_VARIANT = "pdf/a-2a"
 _UA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
@@ -134,7 +135,7 @@ def prepare(html: str, allowed: Sequence[Path]) -> _Styles:
     """Everything a layout of ``html`` needs besides its own work: WeasyPrint imported,
     our tagging installed, hyphenation patterns loaded, the stylesheets parsed.
 
-    Done before a process forks (`render/parts`), the new process starts laying out at once.
+    Done before a process forks (`render/layout/parts`), the new process starts laying out at once.
     """
     tagging.install()
     textlayer.install()
@@ -194,7 +195,7 @@ def _finished(data: bytes, pages: Mapping[str, int], id_prefix: str) -> bytes:
 
     import pikepdf
 
-    from ikonzept.render import accessible, subsets
+    from ikonzept.render.tagged import accessible, subsets
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if "/StructTreeRoot" in pdf.Root:
@@ -231,3 +232,10 @@ def _declare_ua(document: Any, pdf: Any) -> None:
     closing = b"</rdf:RDF>"
     position = content.rfind(closing)
     stream.stream = [content[:position] + description + content[position:]]
+
+
+def document(html: str, target: Path, *, root: Path, template_dirs: Sequence[Path]) -> int:
+    """Lay out a whole document in this process and write it; returns its page count."""
+    laid_out = layout(html, root=root, template_dirs=template_dirs)
+    write(laid_out, target)
+    return laid_out.pages

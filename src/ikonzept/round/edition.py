@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ikonzept import fsutil
+from ikonzept.base import fsutil
+from ikonzept.base.errors import IkonzeptError, UsageError
 from ikonzept.edit.yamltext import YamlFile
-from ikonzept.errors import IkonzeptError, UsageError
 from ikonzept.model import Konzept
 
 SNAPSHOTS = "ausgaben"
@@ -41,7 +41,7 @@ class NewEdition:
 
 def new_edition(source: Path, target: Path | None, stand: dt.date) -> NewEdition:
     """Start the next edition in ``target`` (a new folder) or, without it, in ``source``."""
-    from ikonzept.validate import valid_concept
+    from ikonzept.pipeline.validate import valid_concept
 
     konzept = valid_concept(source, "Eine neue Ausgabe beginnt mit einer gültigen.")
     snapshot = f"{SNAPSHOTS}/{konzept.ausgabe.nummer}.json"
@@ -80,7 +80,7 @@ def _ignoring(source: Path) -> Callable[[str, list[str]], set[str]]:
 
 def _advance(root: Path, konzept: Konzept, snapshot: str, stand: dt.date) -> NewEdition:
     """Freeze the edition in ``root`` and make its konzept.yaml the next one."""
-    from ikonzept.snapshot import checksum, to_json
+    from ikonzept.pipeline.snapshot import checksum, to_json
 
     data = to_json(konzept).encode("utf-8")
     pruefsumme = checksum(data)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ikonzept import fsutil
+from ikonzept.base import fsutil
+from ikonzept.base.errors import IkonzeptError
 from ikonzept.edit.yamltext import YamlFile
-from ikonzept.errors import IkonzeptError
 from ikonzept.model import Konzept
 
 FOLDER = "rueckmeldungen"

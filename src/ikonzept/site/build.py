@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from ikonzept.errors import UsageError
+from ikonzept.base.errors import UsageError
 from ikonzept.site.output import SiteFolder, check_target
 
 if TYPE_CHECKING:
-    from ikonzept.site.pages import Page, SiteView
+    from ikonzept.pipeline.validate import Validation
+    from ikonzept.site.pages import Page
     from ikonzept.site.render import SiteRenderer
-    from ikonzept.validate import Validation
+    from ikonzept.site.view import SiteView
 
 ASSETS = ("site.css", "site.js")
 ASSET_FOLDER = "assets"
@@ -67,7 +68,7 @@ def base_url(value: str | None) -> str | None:
 
 def build_site(options: SiteOptions, progress: Progress | None = None) -> SiteResult:
     """Write the site; returns without writing anything when validation finds errors."""
-    from ikonzept.validate import validate
+    from ikonzept.pipeline.validate import validate
 
     step = progress or (lambda _text: None)
     check_target(options.out, options.root)
@@ -79,10 +80,11 @@ def build_site(options: SiteOptions, progress: Progress | None = None) -> SiteRe
     if validation.failed() or konzept is None:
         return result
 
-    from ikonzept.resources import template_dirs
+    from ikonzept.base.resources import template_dirs
     from ikonzept.site import downloads, freshness
-    from ikonzept.site.pages import pages, site_view
+    from ikonzept.site.pages import pages
     from ikonzept.site.render import SiteRenderer
+    from ikonzept.site.view import site_view
 
     step("Seiten setzen")
     webseite = konzept.webseite
@@ -111,8 +113,8 @@ def _write(
     folder: SiteFolder, result: SiteResult, renderer: SiteRenderer, view: SiteView,
     all_pages: list[Page], dirs: list[Path], root: Path,
 ) -> None:  # fmt: skip
-    from ikonzept.check.domain.references import image_problem
-    from ikonzept.resources import template_file
+    from ikonzept.base.resources import template_file
+    from ikonzept.domain.references import image_problem
     from ikonzept.site import dcat, opendata
 
     def put(path: str, data: str | bytes) -> int:
@@ -167,7 +169,7 @@ def _data_files(sizes: dict[str, int]) -> dict[str, Any]:
 
 
 def _sitemap(view: SiteView, all_pages: list[Page]) -> str:
-    from ikonzept.site.pages import NOT_FOUND
+    from ikonzept.site.view import NOT_FOUND
 
     lastmod = view.verzeichnis_stand.isoformat()
     urls = "".join(

@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from ikonzept.site.opendata import FOLDER, JSON_FILE, TABLES
 
 if TYPE_CHECKING:
-    from ikonzept.site.pages import SiteView
+    from ikonzept.site.view import SiteView
 
 FILE = "katalog.rdf"
 

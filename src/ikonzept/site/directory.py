@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ikonzept.model import Akteur, Konzept
-from ikonzept.render.labels import ACTOR_KIND, language
+from ikonzept.render.content.labels import ACTOR_KIND, language
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _MARKUP = re.compile(r"[*_`#>\[\]()|~]|\bhttps?://\S+|\[\^\d+\]")

@@ -11,13 +11,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ikonzept.model import Kontakt
-from ikonzept.render.labels import language
+from ikonzept.render.content.labels import language
 from ikonzept.site.directory import plain
-from ikonzept.site.opendata import page_url
+from ikonzept.site.view import page_url
 
 if TYPE_CHECKING:
     from ikonzept.site.directory import Entry
-    from ikonzept.site.pages import SiteView
+    from ikonzept.site.view import SiteView
 
 _TYPES = {
     "behoerde": "GovernmentOrganization",

@@ -12,7 +12,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from ikonzept.render.markdown import MarkdownRenderer
+from ikonzept.render.content.markdown import MarkdownRenderer
 
 
 class WebMarkdown(MarkdownRenderer):

@@ -12,42 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ikonzept.cells import german_csv
+from ikonzept.base.cells import german_csv
 from ikonzept.model import Akteur, Angebot, Kontakt
-from ikonzept.render.labels import language
+from ikonzept.render.content.labels import language
+from ikonzept.site.view import akteur_page, page_url
 
 if TYPE_CHECKING:
-    from ikonzept.site.pages import SiteView
+    from ikonzept.site.view import SiteView
 
 FOLDER = "daten"
-
-
-@dataclass(frozen=True, slots=True)
-class Licence:
-    key: str  # as in webseite.yaml
-    name: str
-    url: str  # the licence text
-    dcat: str  # the DCAT-AP.de licence URI
-    attribution: bool  # whether users must name the provider
-
-
-LICENCES = {
-    licence.key: licence
-    for licence in (
-        Licence("dl-de/by-2-0", "Datenlizenz Deutschland – Namensnennung – Version 2.0",
-                "https://www.govdata.de/dl-de/by-2-0",
-                "http://dcat-ap.de/def/licenses/dl-by-de/2.0", True),
-        Licence("dl-de/zero-2-0", "Datenlizenz Deutschland – Zero – Version 2.0",
-                "https://www.govdata.de/dl-de/zero-2-0",
-                "http://dcat-ap.de/def/licenses/dl-zero-de/2.0", False),
-        Licence("cc-by-4-0", "Creative Commons Namensnennung 4.0 International",
-                "https://creativecommons.org/licenses/by/4.0/deed.de",
-                "http://dcat-ap.de/def/licenses/cc-by/4.0", True),
-        Licence("cc0-1-0", "Creative Commons Zero 1.0 Universell",
-                "https://creativecommons.org/publicdomain/zero/1.0/deed.de",
-                "http://dcat-ap.de/def/licenses/cc-zero", False),
-    )
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +49,12 @@ def _places(ids: Sequence[str], view: SiteView) -> str:
     return _join([view.kommunen_namen.get(k, k) for k in ids]) if ids else "kreisweit"
 
 
-def page_url(view: SiteView, path: str) -> str:
-    return f"{view.basis_url}{path}" if view.basis_url else path
-
-
 def _contact(kontakt: Kontakt | None) -> list[str]:
     k = kontakt or Kontakt()
     return [k.anschrift or "", k.telefon or "", k.email or "", k.web or ""]
 
 
 def _actor_rows(view: SiteView) -> list[list[str]]:
-    from ikonzept.site.pages import akteur_page
-
     return [
         [
             e.akteur.id, e.akteur.name, e.art, _places(e.akteur.kommunen, view),
@@ -217,8 +184,6 @@ def _offer(angebot: Angebot, view: SiteView) -> dict[str, Any]:
 
 
 def _actor(akteur: Akteur, art: str, view: SiteView) -> dict[str, Any]:
-    from ikonzept.site.pages import akteur_page
-
     data: dict[str, Any] = {"id": akteur.id, "name": akteur.name, "art": akteur.art,
                             "art_bezeichnung": art, "kreisweit": not akteur.kommunen}  # fmt: skip
     if akteur.kommunen:

@@ -12,8 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ikonzept import fsutil
-from ikonzept.errors import UsageError
+from ikonzept.base import fsutil
+from ikonzept.base.errors import UsageError
 
 MARKER = ".ikonzept-site"
 

@@ -7,8 +7,6 @@ with them. Links are relative, so the site works from any server path and from d
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,37 +14,27 @@ from typing import Any
 from markupsafe import Markup
 
 from ikonzept.model import Begriff, Konzept
-from ikonzept.render.context import FeldView, MassnahmeView, UmsetzungView, build_context
-from ikonzept.site.directory import Entry, entries, fold, language_order
-from ikonzept.site.downloads import Download
+from ikonzept.site.directory import fold, language_order
 from ikonzept.site.jsonld import script_json
-from ikonzept.site.opendata import LICENCES, Licence
-
-START = "index.html"
-KONZEPT = "konzept.html"
-UMSETZUNG = "umsetzung.html"
-FELDER = "handlungsfelder.html"
-AKTEURE = "akteure.html"
-GLOSSAR = "glossar.html"
-ABKUERZUNGEN = "abkuerzungen.html"
-RECHT = "rechtsgrundlagen.html"
-BETEILIGUNG = "beteiligung.html"
-IMPRESSUM = "impressum.html"
-BARRIEREFREIHEIT = "barrierefreiheit.html"
-DATEN = "daten.html"
-NOT_FOUND = "404.html"
-
-
-def kapitel_page(ident: str) -> str:
-    return f"kapitel/{ident}.html"
-
-
-def feld_page(ident: str) -> str:
-    return f"handlungsfelder/{ident}.html"
-
-
-def akteur_page(ident: str) -> str:
-    return f"akteure/{ident}.html"
+from ikonzept.site.view import (
+    ABKUERZUNGEN,
+    AKTEURE,
+    BARRIEREFREIHEIT,
+    BETEILIGUNG,
+    DATEN,
+    FELDER,
+    GLOSSAR,
+    IMPRESSUM,
+    KONZEPT,
+    NOT_FOUND,
+    RECHT,
+    START,
+    UMSETZUNG,
+    SiteView,
+    akteur_page,
+    feld_page,
+    kapitel_page,
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,88 +67,6 @@ class Page:
     @property
     def base(self) -> str:
         return "../" * self.path.count("/")
-
-
-@dataclass(frozen=True, slots=True)
-class MassnahmeRef:
-    """A measure as an actor page lists it: number, title, where it is."""
-
-    nummer: str
-    titel: str
-    ziel: str  # the page and anchor
-
-
-@dataclass(frozen=True, slots=True)
-class SiteView:
-    """What every page may show: the concept, its derived views, and the site's facts."""
-
-    konzept: Konzept
-    felder: tuple[FeldView, ...]
-    saeulen: list[Any]
-    eintraege: tuple[Entry, ...]
-    massnahmen_von: dict[str, tuple[MassnahmeRef, ...]]
-    kommunen_namen: dict[str, str]
-    felder_titel: dict[str, str]
-    felder_nummer: dict[str, str]
-    mit_stand: bool
-    umsetzung: UmsetzungView | None  # editions with a predecessor
-    verzeichnis_stand: dt.date
-    downloads: tuple[Download, ...]
-    lizenz: Licence
-    namensnennung: str
-    basis_url: str | None
-    logo: str | None
-    zahlen: dict[str, int]
-
-
-def site_view(
-    konzept: Konzept, stand: dt.date, downloads: tuple[Download, ...], basis_url: str | None
-) -> SiteView:
-    context = build_context(konzept)
-    felder = tuple(f for s in context["saeulen"] for f in s.felder)
-    refs: dict[str, list[MassnahmeRef]] = defaultdict(list)
-    for feld in felder:
-        for ziel in feld.ziele:
-            for view in ziel.massnahmen:
-                for akteur in view.massnahme.akteure:
-                    refs[akteur].append(_ref(feld, view))
-    webseite = konzept.webseite
-    herausgeber = konzept.herausgeber
-    licence = LICENCES[webseite.lizenz if webseite else "dl-de/by-2-0"]
-    return SiteView(
-        konzept=konzept,
-        felder=felder,
-        saeulen=context["saeulen"],
-        eintraege=tuple(entries(konzept)),
-        massnahmen_von={k: tuple(v) for k, v in refs.items()},
-        kommunen_namen=context["kommunen_namen"],
-        felder_titel=context["felder_titel"],
-        felder_nummer={f.feld.id: f.nummer for f in felder},
-        mit_stand=context["mit_stand"],
-        umsetzung=context["umsetzung"],
-        verzeichnis_stand=stand,
-        downloads=downloads,
-        lizenz=licence,
-        namensnennung=(webseite.namensnennung if webseite else None)
-        or f"{herausgeber.name}, {herausgeber.stelle}",
-        basis_url=basis_url,
-        logo=herausgeber.logo,
-        zahlen={
-            "felder": len(felder),
-            "ziele": sum(len(f.ziele) for f in felder),
-            "massnahmen": len(context["uebersicht"]),
-            "akteure": len(konzept.akteure),
-            "angebote": sum(len(a.angebote) for a in konzept.akteure),
-        },
-    )
-
-
-def _ref(feld: FeldView, view: MassnahmeView) -> MassnahmeRef:
-    return MassnahmeRef(
-        view.nummer,
-        view.massnahme.titel,
-        f"{feld_page(feld.feld.id)}#massnahme-{view.massnahme.id}",
-    )
 
 
 def pages(view: SiteView) -> Iterator[Page]:

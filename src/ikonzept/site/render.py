@@ -15,19 +15,12 @@ import jinja2
 from markupsafe import Markup
 
 from ikonzept import __version__
-from ikonzept.render.html import environment
-from ikonzept.render.labels import ACTOR_KIND, ACTOR_KINDS
+from ikonzept.render.content.html import environment
+from ikonzept.render.content.labels import ACTOR_KIND, ACTOR_KINDS
 from ikonzept.site import jsonld
 from ikonzept.site.markdown import WebMarkdown
-from ikonzept.site.pages import (
-    MAIN_NAV,
-    NOT_FOUND,
-    Page,
-    SiteView,
-    akteur_page,
-    feld_page,
-    kapitel_page,
-)
+from ikonzept.site.pages import MAIN_NAV, Page
+from ikonzept.site.view import NOT_FOUND, SiteView, akteur_page, feld_page, kapitel_page
 
 
 def _size(value: int) -> str:

@@ -1,7 +1,7 @@
 """``ikonzept site --serve``: a local preview that rebuilds on every save and reloads the page.
 
 The site is built into a temporary folder (the published one stays untouched) and served
-on 127.0.0.1 only; saves are noticed as for ``build --watch`` (`ikonzept.watching`). A
+on 127.0.0.1 only; saves are noticed as for ``build --watch`` (`ikonzept.base.watching`). A
 small script, added to each page as it is served (never written), asks every second
 whether a newer build exists. While the concept has errors, every page shows them, and the
 preview recovers by itself once they are fixed.
@@ -22,7 +22,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from ikonzept.errors import UsageError
+from ikonzept.base.errors import UsageError
 from ikonzept.site.build import SiteOptions, SiteResult, build_site
 
 _PREFIX = "/.ikonzept/"
@@ -75,8 +75,8 @@ class Preview:
 
     def build(self) -> SiteResult | None:
         """Build once; remember the findings of a failed build for the browser."""
-        from ikonzept.check.findings import Severity
-        from ikonzept.reporters import text
+        from ikonzept.base.findings import Severity
+        from ikonzept.pipeline.reporters import text
 
         started = time.perf_counter()
         try:
@@ -105,7 +105,7 @@ class Preview:
 
     def watch(self, stop: threading.Event, ready: Callable[[], None] | None = None) -> None:
         """Build again after every save (watchfiles), until ``stop`` is set."""
-        from ikonzept.watching import saves
+        from ikonzept.base.watching import saves
 
         folders = [self.options.root, *([self.options.templates] if self.options.templates else [])]
         for _names in saves(folders, [self.options.out], stop, ready):

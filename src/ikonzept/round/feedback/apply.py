@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ikonzept import fsutil
+from ikonzept.base import fsutil
+from ikonzept.base.errors import IkonzeptError
 from ikonzept.edit import status
-from ikonzept.errors import IkonzeptError
 from ikonzept.model import Konzept
 from ikonzept.round import memory
 from ikonzept.round.feedback import receive, report

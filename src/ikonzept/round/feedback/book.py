@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from ikonzept.round.feedback.form import Book
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a filled form is some 20 kB
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -31,35 +32,13 @@ _ODF_MACRO_FOLDERS = ("basic/", "scripts/")
 _ODF_MACRO_MARKS = re.compile(rb"vnd\.sun\.star\.script:|<script:event-listener|macro:///")
 
 
-@dataclass(frozen=True, slots=True)
-class Book:
-    """A form's custom document properties and its sheets' cells as text (None if empty)."""
-
-    properties: dict[str, str]
-    sheets: dict[str, list[tuple[str | None, ...]]]
-
-
-def trimmed(rows: list[tuple[str | None, ...]]) -> list[tuple[str | None, ...]]:
-    """Rows without the empty cells at their ends, and without empty rows at the end: the
-    same for every format, however much of the grid a program wrote out."""
-    result = []
-    for row in rows:
-        cells = list(row)
-        while cells and cells[-1] is None:
-            cells.pop()
-        result.append(tuple(cells))
-    while result and not result[-1]:
-        result.pop()
-    return result
-
-
 class Refused(Exception):
     """The file is not a form that can be read; the message says why, in German."""
 
 
 def open_book(path: Path) -> Book:
     """The form in ``path``, after the checks an untrusted file needs."""
-    from ikonzept.round.feedback import ods, xlsx
+    from ikonzept.round.feedback import ods_read, xlsx
 
     try:
         size = path.stat().st_size
@@ -84,7 +63,7 @@ def open_book(path: Path) -> Book:
                 _refuse_ooxml_macros(archive, path)
     except zipfile.BadZipFile:
         raise Refused(f"Die Datei ist beschädigt. {HOW_TO_SAVE}") from None
-    reader = ods.read if kind == "ods" else xlsx.read
+    reader = ods_read.read if kind == "ods" else xlsx.read
     try:
         return reader(path)
     except Exception:

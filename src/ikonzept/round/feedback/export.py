@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ikonzept import fsutil
+from ikonzept.base import fsutil
 from ikonzept.model import Konzept, Massnahme, Stand
 from ikonzept.model.numbering import numbers
 from ikonzept.round import memory

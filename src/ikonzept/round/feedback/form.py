@@ -88,3 +88,28 @@ class Form:
     title: str
     creator: str
     created: dt.datetime
+
+
+# What a returned form holds, whatever program saved it (read by `xlsx` and `ods`).
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    """A form's custom document properties and its sheets' cells as text (None if empty)."""
+
+    properties: dict[str, str]
+    sheets: dict[str, list[tuple[str | None, ...]]]
+
+
+def trimmed(rows: list[tuple[str | None, ...]]) -> list[tuple[str | None, ...]]:
+    """Rows without the empty cells at their ends, and without empty rows at the end: the
+    same for every format, however much of the grid a program wrote out."""
+    result = []
+    for row in rows:
+        cells = list(row)
+        while cells and cells[-1] is None:
+            cells.pop()
+        result.append(tuple(cells))
+    while result and not result[-1]:
+        result.pop()
+    return result

@@ -17,7 +17,8 @@ from ikonzept.edit.status import Change
 from ikonzept.model import Konzept, Stand
 from ikonzept.round import memory
 from ikonzept.round.feedback import form
-from ikonzept.round.feedback.book import Book, Refused, open_book
+from ikonzept.round.feedback.book import Refused, open_book
+from ikonzept.round.feedback.form import Book
 from ikonzept.round.feedback.values import parse_stand
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ikonzept.round.feedback import form
-from ikonzept.round.feedback.book import Book, trimmed
+from ikonzept.round.feedback.form import Book, trimmed
 
 _FILL = "DDE6F0"
 

@@ -1,0 +1,234 @@
+"""One build run: the documents in their order, laid out in the worker processes (parts of
+the concept in parallel, whole documents from the layout cache where it has them), and
+written with the snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ikonzept.base import fsutil
+from ikonzept.build.plan import (
+    DOCUMENTS,
+    SNAPSHOT,
+    BuildOptions,
+    BuildResult,
+    Progress,
+    output_name,
+)
+from ikonzept.build.proposal import ProposalSteps
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+    from ikonzept.model import Konzept
+    from ikonzept.render.layout.ahead import Ahead
+
+
+def render_job(
+    html: str, root: str, dirs: list[str], variant: str, target: str
+) -> tuple[int, tuple[str, ...]]:
+    """Lay out and write one PDF (runs in a worker process)."""
+    from ikonzept.render import pdf
+
+    laid_out = pdf.layout(
+        html, root=Path(root), template_dirs=[Path(d) for d in dirs], variant=variant
+    )
+    pdf.write(laid_out, Path(target))
+    return laid_out.pages, laid_out.blocked
+
+
+def worker_pool() -> Executor:
+    """The processes that lay out documents; ``build`` makes its own unless given one.
+
+    Two at most: each holds one part of a document while laying it out (a few hundred MB),
+    so the build's memory stays bounded on any machine. Ctrl+C is the main process's to
+    handle: the workers ignore it, so that it ends a build without their tracebacks.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from ikonzept.render.layout.job import ignore_interrupts
+
+    workers = max(1, min(2, os.cpu_count() or 1))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=ignore_interrupts
+    )
+
+
+class BuildRun(ProposalSteps):
+    """One build run: which documents, in which order, with what in parallel."""
+
+    def __init__(
+        self, options: BuildOptions, konzept: Konzept, dirs: list[Path], result: BuildResult,
+        step: Progress, detail: Progress, previous: Konzept | None,
+    ) -> None:  # fmt: skip
+        from ikonzept.render.layout.layoutcache import LayoutCache
+        from ikonzept.render.pdf import DEFAULT_VARIANT
+
+        self.options, self.konzept, self.dirs, self.result, self.step = (
+            options, konzept, dirs, result, step)  # fmt: skip
+        self.detail = detail
+        self.previous = previous  # loaded and checked by validate
+        self.variant = options.variant or DEFAULT_VARIANT
+        self.cache = LayoutCache.for_build(options.root, dirs, self.variant)
+        self.name = output_name(konzept.id, konzept.ausgabe.nummer, options.kommune)
+        whole = options.kommune is None
+        wanted = {options.only} if options.only else set(DOCUMENTS)
+        self.with_vorlage = whole and konzept.vorlage is not None and "vorlage" in wanted
+        self.with_synopse = (
+            whole
+            and konzept.ausgabe.vorgaenger is not None
+            and ("synopse" in wanted or self.with_vorlage)
+        )
+        self.write_konzept = "konzept" in wanted
+        self.write_synopse = "synopse" in wanted and self.with_synopse
+
+    def _timed(self, name: str, started: float) -> None:
+        from time import perf_counter
+
+        self.result.timings[name] = perf_counter() - started
+
+    def run(self, given: Executor | None, ahead: Ahead) -> None:
+        import contextlib
+        from time import perf_counter
+
+        from ikonzept.render.content.html import render_konzept
+        from ikonzept.render.layout import parts
+
+        out, options = self.options.out, self.options
+        mark = perf_counter()
+        self.step("Satz (HTML)")
+        created = _created(self.konzept.ausgabe.stand)
+        comparison, previous = self._comparison()
+        jobs: dict[str, tuple[str, Path]] = {}
+        if self.write_konzept or self.with_vorlage:
+            html = render_konzept(
+                self.konzept, options.root, self.dirs, options.kommune, created=created
+            )
+            jobs["konzept"] = (self._hyphenated(html), out / f"{self.name}.pdf")
+        if self.write_synopse and comparison is not None and previous is not None:
+            jobs["synopse"] = (
+                self._hyphenated(self._synopse_html(comparison, previous)),
+                out / f"{self.name}-synopse.pdf",
+            )
+        self._timed("satz", mark)
+
+        mark = perf_counter()
+        self.step("Umbruch")
+        pages: dict[str, int] = {}
+        vorlage: tuple[Path, int, str] | None = None
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".ikonzept-teile-", dir=out) as folder:
+            konzept: parts.LaidOut | None = None
+            with contextlib.nullcontext(given) if given else worker_pool() as pool:
+                synopse: Future[tuple[int, tuple[str, ...]]] | None = None
+                if "synopse" in jobs:
+                    synopse = self._single(pool, *jobs["synopse"])
+                if "konzept" in jobs:
+                    konzept = parts.lay_out(
+                        jobs["konzept"][0], root=options.root, dirs=self.dirs,
+                        variant=self.variant, folder=Path(folder), run=parts.runner(pool),
+                        size=self._part_size(), progress=self.detail, cache=self.cache,
+                        ahead=ahead, document=str(jobs["konzept"][1].resolve()),
+                    )  # fmt: skip
+                    ahead.close()  # its work is done: no process waits beside the others
+                    self.result.ahead = konzept.ahead
+                    pages["konzept"] = konzept.pages
+                    self.result.blocked += konzept.blocked
+                if synopse is not None:
+                    pages["synopse"], blocked = synopse.result()
+                    self.result.blocked += blocked
+                if self.with_vorlage:
+                    vorlage = self._vorlage(pool, pages["konzept"], pages.get("synopse"),
+                                            comparison, created)  # fmt: skip
+            self._timed("umbruch", mark)
+            if konzept is not None and self.write_konzept:
+                # Only now: the worker processes have ended, and joining needs memory too.
+                mark = perf_counter()
+                self.step("Zusammenfügen")
+                konzept.join(jobs["konzept"][1])
+                self._timed("zusammenfügen", mark)
+        for key, (html, target) in jobs.items():
+            if key != "konzept" or self.write_konzept:
+                self._output(target, pages[key], html)
+        if vorlage is not None:
+            self._output(*vorlage)
+            self._oparl(vorlage[0], with_synopse="synopse" in pages)
+        self._output(out / SNAPSHOT)
+        fsutil.write_text(out / SNAPSHOT, _snapshot(self.konzept))
+        self.cache.prune()
+        self.result.reused, self.result.laid_out = self.cache.hits, self.cache.misses
+
+    def _hyphenated(self, html: str) -> str:
+        """The document with the county's hyphenation list, for every process laying it out."""
+        from ikonzept.render.hyphenation import with_exceptions
+
+        return with_exceptions(html, self.konzept.silbentrennung)
+
+    def _part_size(self) -> int:
+        """Parts need a stylesheet that takes page numbers from ikonzept (`--seite`,
+        `--seiten-gesamt`); a county's own from before gets its concept laid out in one piece.
+        """
+        from ikonzept.render.content.html import stylesheet
+        from ikonzept.render.layout.split import DEFAULT_PART_SIZE
+
+        css = stylesheet(self.dirs).read_text(encoding="utf-8", errors="replace")
+        if re.search(r"var\(\s*--seite\s*,", css) and re.search(r"var\(\s*--seiten-gesamt\b", css):
+            return self.options.part_size or DEFAULT_PART_SIZE
+        return sys.maxsize
+
+    def _job_args(self, target: Path) -> tuple[str, list[str], str, str]:
+        return str(self.options.root), [str(d) for d in self.dirs], self.variant, str(target)
+
+    def _output(self, path: Path, pages: int | None = None, html: str | None = None) -> None:
+        self.result.outputs.append(path)
+        if pages is not None:
+            self.result.pages[path] = pages
+        if html is not None and self.options.html:
+            page = path.with_suffix(".html")
+            fsutil.write_text(page, html)
+            self.result.outputs.append(page)
+
+    def _single(
+        self, pool: Executor, html: str, target: Path
+    ) -> Future[tuple[int, tuple[str, ...]]]:
+        """Lay out a document in one piece (in ``pool``), or take it from the layout cache."""
+        from concurrent.futures import Future
+
+        from ikonzept.render.layout.pages import PartLayout
+
+        key = self.cache.key(html, None, 0, written=True)
+        known = self.cache.get(key, target)
+        if known is not None:
+            done: Future[tuple[int, tuple[str, ...]]] = Future()
+            done.set_result((known.pages, known.blocked))
+            return done
+        future = pool.submit(render_job, html, *self._job_args(target))
+
+        def keep(finished: Future[tuple[int, tuple[str, ...]]]) -> None:
+            if finished.exception() is None:
+                pages, blocked = finished.result()
+                self.cache.put(key, PartLayout(pages, {}, (), blocked), target)
+
+        future.add_done_callback(keep)
+        return future
+
+
+def _snapshot(konzept: Konzept) -> str:
+    from ikonzept.pipeline import snapshot
+
+    return snapshot.to_json(konzept)
+
+
+def _created(stand: dt.date) -> str:
+    """The document date: SOURCE_DATE_EPOCH when set (reproducible builds), else the edition's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stand.isoformat()
