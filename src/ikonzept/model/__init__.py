@@ -288,6 +288,7 @@ class Webseite:
     lizenz: str = "dl-de/by-2-0"
     namensnennung: str | None = None
     regionalschluessel: str | None = None
+    datenportal: str | None = None
     leichte_sprache: str | None = None
     gebaerdensprache: str | None = None
     barrierefreiheit: Barrierefreiheit = Barrierefreiheit()

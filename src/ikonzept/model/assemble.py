@@ -274,6 +274,7 @@ def _webseite(document: Document) -> Webseite:
         lizenz=data.get("lizenz", "dl-de/by-2-0"),
         namensnennung=data.get("namensnennung"),
         regionalschluessel=data.get("regionalschluessel"),
+        datenportal=data.get("datenportal"),
         leichte_sprache=data.get("leichte_sprache"),
         gebaerdensprache=data.get("gebaerdensprache"),
         barrierefreiheit=Barrierefreiheit(

@@ -103,6 +103,10 @@ ansprechpersonen:
 kontakt:
   email: integration@example.org
 lizenz: dl-de/by-2-0
+# Das Datenportal, das den Datenkatalog einsammelt (in Nordrhein-Westfalen openNRW), und der
+# Kreisschlüssel für die Open-Data-Metadaten:
+datenportal: openNRW
+# regionalschluessel: "05558"
 barrierefreiheit:
   stand: teilweise
 """,

@@ -125,7 +125,7 @@ def _write(
 
     data = opendata.files(view)
     sizes = {path: put(path, text) for path, text in data.items()}
-    put(f"{opendata.FOLDER}/{dcat.FILE}", dcat.catalog(view, sizes))
+    put(f"{opendata.FOLDER}/{dcat.FILE}", dcat.catalog(view))
     renderer.env.globals["datendateien"] = _data_files(sizes)
     for page in all_pages:
         put(page.path, renderer.render(page))
@@ -187,6 +187,8 @@ def _sitemap(view: SiteView, all_pages: list[Page]) -> str:
 
 def _hints(view: SiteView, pdfs: Path) -> list[str]:
     """What the author should add for a complete site; not errors."""
+    from ikonzept.site import dcat
+
     hints = []
     webseite = view.konzept.webseite
     if not view.basis_url:
@@ -199,6 +201,18 @@ def _hints(view: SiteView, pdfs: Path) -> list[str]:
         hints.append(
             "Für Meldungen von Barrieren fehlt eine E-Mail-Adresse (kontakt.email in "
             "webseite.yaml); die Erklärung zur Barrierefreiheit nennt nur die Anschrift."
+        )
+    if dcat.portal(view) is None:
+        hints.append(
+            "Der Datenkatalog (daten/katalog.rdf) nennt kein Datenportal, das ihn einsammelt; "
+            "GovData verlangt es. Tragen Sie es in webseite.yaml ein (datenportal, z. B. "
+            "openNRW) oder den Regionalschlüssel des Kreises (regionalschluessel)."
+        )
+    if dcat.contact_missing(view):
+        hints.append(
+            "Der Datenkatalog nennt keinen Weg, den Herausgeber zu erreichen: Tragen Sie "
+            "kontakt.email oder kontakt.telefon in webseite.yaml ein oder web beim Herausgeber "
+            "in konzept.yaml."
         )
     if not view.downloads:
         hints.append(

@@ -4,6 +4,14 @@ GovData harvest.
 Two datasets: the actor directory (JSON and two CSV files) and the measures. Without a base
 address the URIs stay relative to the catalogue file; harvesters resolve them against the
 address they fetched it from.
+
+Written to pass GovData's validation profiles for DCAT-AP.de 2.0 and 3.0 (spec, German
+translations, implementation rules) at once: no `dcat:byteSize` (2.0 wants it typed
+xsd:decimal, 3.0 xsd:nonNegativeInteger; it is optional), the geocoding level without the
+area (`dcatde:politicalGeocodingURI` is deprecated in 3.0; in `dct:spatial` 3.0 wants the
+area typed `dct:Location`, and 2.0 wants a location to have coordinates, which a concept
+does not have), publisher and contact point typed with the classes the shapes name, and
+the `dcatde:contributorID` of the harvesting portal.
 """
 
 from __future__ import annotations
@@ -29,7 +37,10 @@ _NS = {
 }
 _EU = "http://publications.europa.eu/resource/authority/"
 _DATE = "http://www.w3.org/2001/XMLSchema#date"
-_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_CONTRIBUTORS = "http://dcat-ap.de/def/contributors/"
+_GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
+# The portal that harvests a county by the first two digits of its regional key (the Land).
+_PORTALS = {"05": "openNRW"}
 _FORMATS = {".csv": ("CSV", "text/csv"), ".json": ("JSON", "application/json")}
 
 
@@ -47,10 +58,27 @@ class _Dataset:
     schlagworte: tuple[str, ...]
 
 
+def portal(view: SiteView) -> str | None:
+    """The contributor id of the portal that harvests the catalogue, if it can be told."""
+    webseite = view.konzept.webseite
+    if webseite and webseite.datenportal:
+        return webseite.datenportal
+    key = webseite.regionalschluessel if webseite else None
+    return _PORTALS.get(key[:2]) if key else None
+
+
+def contact_missing(view: SiteView) -> bool:
+    """Whether the catalogue's contact point has neither e-mail, phone nor web address."""
+    kontakt = view.konzept.webseite.kontakt if view.konzept.webseite else None
+    return not (
+        (kontakt and (kontakt.email or kontakt.telefon or kontakt.web))
+        or view.konzept.herausgeber.web
+    )
+
+
 class _Writer:
-    def __init__(self, view: SiteView, sizes: dict[str, int]) -> None:
+    def __init__(self, view: SiteView) -> None:
         self.view = view
-        self.sizes = sizes
         # From daten/katalog.rdf, the site root is one folder up.
         self.root = view.basis_url or "../"
 
@@ -103,6 +131,8 @@ class _Writer:
         herausgeber = self.view.konzept.herausgeber
         organisation = ET.SubElement(ET.SubElement(parent, _q("dct:publisher")),
                                      _q("foaf:Organization"))  # fmt: skip
+        # Some profiles infer no subclasses: the class the shapes name, said outright.
+        self.ref(organisation, "rdf:type", f"{_NS['foaf']}Agent")
         self.text(organisation, "foaf:name", herausgeber.name)
         if herausgeber.web:
             self.ref(organisation, "foaf:homepage", herausgeber.web)
@@ -120,16 +150,19 @@ class _Writer:
         self.ref(dataset, "dcat:theme", f"{_EU}data-theme/GOVE")
         self.publisher(dataset)
         self.contact(dataset)
+        ausgabe = view.konzept.ausgabe  # issued with the edition: adopted, or as of its date
+        issued = ausgabe.beschlossen.datum if ausgabe.beschlossen else ausgabe.stand
+        self.text(dataset, "dct:issued", issued.isoformat(), _DATE)
         self.text(dataset, "dct:modified", view.verzeichnis_stand.isoformat(), _DATE)
         self.ref(dataset, "dcat:landingPage", self.url("daten.html"))
         self.ref(dataset, "dct:accrualPeriodicity", f"{_EU}frequency/IRREG")
         key = view.konzept.webseite.regionalschluessel if view.konzept.webseite else None
         if key:
             level = "administrativeDistrict" if len(key) == 5 else "municipality"
-            kind = "districtKey" if len(key) == 5 else "regionalKey"
-            base = "http://dcat-ap.de/def/politicalGeocoding/"
-            self.ref(dataset, "dcatde:politicalGeocodingLevelURI", f"{base}Level/{level}")
-            self.ref(dataset, "dcatde:politicalGeocodingURI", f"{base}{kind}/{key}")
+            self.ref(dataset, "dcatde:politicalGeocodingLevelURI", f"{_GEOCODING}Level/{level}")
+        contributor = portal(view)
+        if contributor:
+            self.ref(dataset, "dcatde:contributorID", f"{_CONTRIBUTORS}{contributor}")
         for name in data.dateien:
             self.distribution(ET.SubElement(dataset, _q("dcat:distribution")), name)
 
@@ -139,11 +172,15 @@ class _Writer:
         herausgeber = self.view.konzept.herausgeber
         card = ET.SubElement(ET.SubElement(parent, _q("dcat:contactPoint")),
                              _q("vcard:Organization"))  # fmt: skip
+        self.ref(card, "rdf:type", f"{_NS['vcard']}Kind")
         self.text(card, "vcard:fn", f"{herausgeber.name}, {herausgeber.stelle}")
         if kontakt and kontakt.email:
             self.ref(card, "vcard:hasEmail", f"mailto:{kontakt.email}")
         if kontakt and kontakt.telefon:
             self.ref(card, "vcard:hasTelephone", f"tel:{kontakt.telefon.replace(' ', '')}")
+        web = (kontakt.web if kontakt else None) or herausgeber.web
+        if web:
+            self.ref(card, "vcard:hasURL", web)
 
     def distribution(self, parent: ET.Element, name: str) -> None:
         view = self.view
@@ -160,15 +197,14 @@ class _Writer:
         self.ref(item, "dct:license", view.lizenz.dcat)
         if view.lizenz.attribution:
             self.text(item, "dcatde:licenseAttributionByText", view.namensnennung)
-        self.text(item, "dcat:byteSize", str(self.sizes[path]), _DECIMAL)
         self.text(item, "dct:modified", view.verzeichnis_stand.isoformat(), _DATE)
 
 
-def catalog(view: SiteView, sizes: dict[str, int]) -> str:
-    """The catalogue as RDF/XML; ``sizes`` are the data files' byte counts by site path."""
+def catalog(view: SiteView) -> str:
+    """The catalogue as RDF/XML."""
     for prefix, uri in _NS.items():
         ET.register_namespace(prefix, uri)
-    root = _Writer(view, sizes).catalog()
+    root = _Writer(view).catalog()
     ET.indent(root)
     body: str = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'
