@@ -261,6 +261,41 @@ def test_without_javascript_the_directory_lists_everyone(
     context.close()
 
 
+# The Layout Instability API: every shift of visible content not caused by the visitor
+# (within 0.5 s of an input), summed as Cumulative Layout Shift; settled after a second.
+_LAYOUT_SHIFT = """() => new Promise(resolve => {
+  if (!PerformanceObserver.supportedEntryTypes.includes("layout-shift")) resolve(null);
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 412], ids=["Bildschirm", "Telefon"])
+def test_nothing_jumps_while_a_page_loads(
+    browser: Any, sample_site: Path, edition_site: Path, width: int
+) -> None:
+    """Core Web Vitals call a layout shift of at most 0.1 good; the directory's form
+    appearing late once moved the list by 0.15 (0.27 on a phone)."""
+    pages = [(sample_site, p) for p in PAGE_KINDS] + [
+        (sample_site, "akteure.html?sprache=ar"),
+        (sample_site, "akteure.html?kommune=duelmen&suche=beratung"),
+        (sample_site, "akteure.html?suche=xyzzy"),
+        (edition_site, "umsetzung.html"),
+    ]
+    shifts = {}
+    for site, path in pages:
+        context = browser.new_context(viewport={"width": width, "height": 850})
+        page = context.new_page()
+        page.goto(_url(site, path))
+        shifts[path] = page.evaluate(_LAYOUT_SHIFT)
+        context.close()
+    assert None not in shifts.values(), "chromium misst keine Layoutverschiebungen"
+    assert {path: shift for path, shift in shifts.items() if shift > 0.1} == {}
+
+
 @pytest.fixture(scope="module")
 def served(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site on a web server, under the path of its base address."""

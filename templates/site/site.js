@@ -1,7 +1,7 @@
 /* Filter and search for the actor directory (akteure.html), in plain JavaScript.
  *
- * Without this script the page lists every actor and the form stays hidden. With it, the
- * form appears; every change filters the list at once, the number of hits is announced
+ * Without JavaScript the page lists every actor and the form is not shown (ohne-skript.css,
+ * linked in <noscript>). With this script every change filters the list at once, the number of hits is announced
  * (role="status"), and the filters are kept in the address (?kommune=…&suche=…), so a filtered
  * view can be bookmarked and shared. Works from a web server and from disk (file://).
  */
@@ -220,7 +220,6 @@
     window.setTimeout(update, 0);
   });
 
-  form.hidden = false;
   restore();
   apply();
   window.ikonzeptFilter = apply; // for the benchmark: one filter pass, synchronously
