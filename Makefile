@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SOURCES := src tests $(wildcard benchmarks)
 
-.PHONY: demo test lint typecheck pytest bench mutation explore clean system-deps test-system-deps packages
+.PHONY: demo test lint typecheck pytest bench lighthouse mutation explore clean system-deps test-system-deps packages
 
 # WeasyPrint needs Pango, and HarfBuzz-Subset for small, byte-identical font subsets.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
@@ -57,6 +57,11 @@ pytest: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
+
+# Lighthouse (npm, installed on first use) on every kind of page of the sample's site and
+# of the 1,000-actor concept's; the figures: benchmarks/README.md.
+lighthouse: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_lighthouse.py
 
 # The property tests with new random examples, ten times as many (run it after changing
 # the editor or the diff; keep what it finds as an example in tests/test_edit.py).

@@ -76,7 +76,8 @@ def filter_timing() -> str:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_page()
         page.goto(directory.as_uri())
-        actors = page.locator("#verzeichnis > li").count()
+        # A directory of pages: the first page lists a hundred, the filters search all.
+        actors = page.locator("#treffer").inner_text().rsplit(" von ", 1)[-1]
         page.evaluate(observe)
         page.focus("#suche")
         for query in QUERIES:
@@ -94,8 +95,9 @@ def filter_timing() -> str:
     longest = max((duration for _name, duration in slow), default=0.0)
     verdict = "yes" if longest < 50 else "NO"
     return (
-        f"Directory filter, large site ({actors} actors), {presses} key presses (typing and "
-        f"deleting {len(QUERIES)} searches, 10 municipalities chosen with the arrow key): "
+        f"Directory filter, large site ({actors} actors, in pages), {presses} key presses "
+        f"(typing and deleting {len(QUERIES)} searches, 10 municipalities chosen with the "
+        "arrow key): "
         f"longest key press to next frame {longest:.0f} ms"
         f"{'' if slow else ' (none reached 16 ms)'}; {len(slow)} events of 16 ms or more. "
         f"Target < 50 ms: {verdict}."

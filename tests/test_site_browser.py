@@ -261,6 +261,107 @@ def test_without_javascript_the_directory_lists_everyone(
     context.close()
 
 
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Konzept]:
+    """A county with ten times the sample's actors (copies with ids and names of their
+    own): a directory of several pages."""
+    import re
+
+    from ikonzept.site.build import SiteOptions, build_site
+
+    base = tmp_path_factory.mktemp("grosses-verzeichnis")
+    root = base / "konzept"
+    shutil.copytree(SAMPLE, root)
+    for source in sorted((SAMPLE / "akteure").glob("*.yaml")):
+        text = source.read_text(encoding="utf-8")
+        for n in range(1, 10):
+            copy = re.sub(r"^(\s*(?:- )?id: )(\S+)", rf"\g<1>\g<2>-k{n}", text, flags=re.M)
+            copy = re.sub(r"^(\s*(?:- )?name: )(.+)$", rf"\g<1>\g<2> (Standort {n})", copy,
+                          flags=re.M)  # fmt: skip
+            (root / "akteure" / f"{source.stem}-k{n}.yaml").write_text(copy, encoding="utf-8")
+    result = validate(root)
+    assert result.konzept is not None and not result.failed(), result.findings
+    site = base / "site"
+    assert build_site(SiteOptions(root=root, out=site, pdfs=base)).written
+    return site, result.konzept
+
+
+def _elements(page: Any) -> int:
+    return int(page.evaluate("document.getElementsByTagName('*').length"))
+
+
+def test_a_large_directory_comes_in_light_pages_that_list_everyone(
+    browser: Any, large: tuple[Path, Konzept]
+) -> None:
+    from ikonzept.site.pages import DIRECTORY_PAGE, directory_page
+
+    site, konzept = large
+    total = len(konzept.akteure)
+    count = -(-total // DIRECTORY_PAGE)
+    assert count >= 3
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    listed: list[str] = []
+    for number in range(1, count + 1):
+        page.goto(_url(site, directory_page(number)))
+        ids = page.eval_on_selector_all(
+            "#verzeichnis > li", "items => items.map(i => i.dataset.id)"
+        )
+        assert len(ids) == min(DIRECTORY_PAGE, total - len(listed))
+        assert page.locator("#verzeichnis > li:visible").count() == len(ids)
+        listed += ids
+        assert _elements(page) <= 1500, number
+        links = page.locator("#seiten a")
+        assert links.count() == count  # every page reachable from every page
+        assert page.locator("#seiten a[aria-current=page]").inner_text() == str(number)
+        assert not page.locator("#filter").is_visible()
+    assert sorted(listed) == sorted(a.id for a in konzept.akteure)
+    context.close()
+
+
+LARGE_FILTERS = [{"kommune": "olfen"}, {"sprache": "ar", "suche": "beratung"}, {"suche": "xyzzy"}]
+
+
+@pytest.mark.parametrize("want", LARGE_FILTERS, ids=lambda want: "+".join(want))
+def test_filters_of_a_large_directory_look_through_every_page(
+    page: Any, large: tuple[Path, Konzept], want: dict[str, str]
+) -> None:
+    site, konzept = large
+    total = len(konzept.akteure)
+    page.goto(_url(site, "akteure-3.html"))
+    own = _shown(page)
+    assert len(own) == 100 and page.locator("#seiten").is_visible()
+    expect(page.locator("#treffer")).to_have_text(f"Akteure 201–300 von {total}")
+    for name, value in want.items():
+        if name == "suche":
+            page.fill("#suche", value)
+        else:
+            page.select_option(f"#{name}", value)
+    expected = _expected(konzept, want)
+    expect(page.locator("#treffer")).to_have_text(f"{len(expected)} von {total} Akteuren")
+    assert sorted(_shown(page)) == expected
+    assert not page.locator("#seiten").is_visible()  # a filter looks through every page
+    assert (len(expected) == 0) == page.locator("#keine-treffer").is_visible()
+    if expected:  # beyond this page's own entries
+        assert set(expected) - set(own)
+    page.click("button[type=reset]")
+    expect(page.locator("#treffer")).to_have_text(f"Akteure 201–300 von {total}")
+    assert _shown(page) == own and page.locator("#seiten").is_visible()
+    assert page.problems == []
+
+
+def test_a_filtered_address_of_a_large_directory_opens_filtered(
+    page: Any, large: tuple[Path, Konzept]
+) -> None:
+    site, konzept = large
+    page.goto(_url(site, "akteure-2.html?kommune=olfen&suche=beratung"))
+    expected = _expected(konzept, {"kommune": "olfen", "suche": "beratung"})
+    expect(page.locator("#treffer")).to_have_text(
+        f"{len(expected)} von {len(konzept.akteure)} Akteuren"
+    )
+    assert sorted(_shown(page)) == expected
+
+
 # The Layout Instability API: every shift of visible content not caused by the visitor
 # (within 0.5 s of an input), summed as Cumulative Layout Shift; settled after a second.
 _LAYOUT_SHIFT = """() => new Promise(resolve => {
@@ -275,22 +376,28 @@ _LAYOUT_SHIFT = """() => new Promise(resolve => {
 
 @pytest.mark.parametrize("width", [1280, 412], ids=["Bildschirm", "Telefon"])
 def test_nothing_jumps_while_a_page_loads(
-    browser: Any, sample_site: Path, edition_site: Path, width: int
+    browser: Any, sample_site: Path, edition_site: Path, large: tuple[Path, Konzept], width: int
 ) -> None:
     """Core Web Vitals call a layout shift of at most 0.1 good; the directory's form
     appearing late once moved the list by 0.15 (0.27 on a phone)."""
+    large_site = large[0]
     pages = [(sample_site, p) for p in PAGE_KINDS] + [
         (sample_site, "akteure.html?sprache=ar"),
         (sample_site, "akteure.html?kommune=duelmen&suche=beratung"),
         (sample_site, "akteure.html?suche=xyzzy"),
         (edition_site, "umsetzung.html"),
+        (large_site, "akteure.html"),
+        (large_site, "akteure-3.html"),
+        (large_site, "akteure-2.html?sprache=ar"),
+        (large_site, "akteure-3.html?suche=sprachkurs"),
+        (large_site, "akteure.html?suche=xyzzy"),
     ]
     shifts = {}
     for site, path in pages:
         context = browser.new_context(viewport={"width": width, "height": 850})
         page = context.new_page()
         page.goto(_url(site, path))
-        shifts[path] = page.evaluate(_LAYOUT_SHIFT)
+        shifts[f"{site.parent.name}/{path}"] = page.evaluate(_LAYOUT_SHIFT)
         context.close()
     assert None not in shifts.values(), "chromium misst keine Layoutverschiebungen"
     assert {path: shift for path, shift in shifts.items() if shift > 0.1} == {}

@@ -15,7 +15,14 @@
   }
   var status = document.getElementById("treffer");
   var none = document.getElementById("keine-treffer");
-  var texts = JSON.parse(document.getElementById("suchtexte").textContent || "{}");
+  var pages = document.getElementById("seiten");
+  // A directory of more than one page lists only its own entries; every entry comes from
+  // the script named in data-alle, loaded when the visitor first turns to the form (or a
+  // filtered address opens the page). Unfiltered, a page shows only its own entries.
+  var everyone = form.getAttribute("data-alle");
+  var texts = everyone
+    ? {}
+    : JSON.parse(document.getElementById("suchtexte").textContent || "{}");
   var fields = {
     suche: form.elements.namedItem("suche"),
     kommune: form.elements.namedItem("kommune"),
@@ -49,17 +56,66 @@
     }
   });
 
-  var entries = Array.prototype.map.call(list.children, function (item) {
-    return {
-      item: item,
-      art: item.getAttribute("data-art"),
-      orte: words(item.getAttribute("data-orte")),
-      felder: words(item.getAttribute("data-felder")),
-      sprachen: words(item.getAttribute("data-sprachen")),
-      text: fold(item.textContent) + " " + (texts[item.getAttribute("data-id")] || ""),
-      attached: true
+  function entriesOf(items) {
+    return items.map(function (item) {
+      return {
+        item: item,
+        art: item.getAttribute("data-art"),
+        orte: words(item.getAttribute("data-orte")),
+        felder: words(item.getAttribute("data-felder")),
+        sprachen: words(item.getAttribute("data-sprachen")),
+        text: null, // folded when first searched
+        attached: item.parentNode === list,
+        own: item.parentNode === list
+      };
+    });
+  }
+
+  var entries = entriesOf(Array.prototype.slice.call(list.children));
+  var complete = !everyone; // every entry known
+  var loading = false;
+  var partial = false; // the other pages' entries could not be loaded
+
+  // The other pages' entries, parsed once outside the document: they join the list only
+  // when a filter shows them. This page's own entries stay the elements they are.
+  function loadEveryone() {
+    if (complete || loading) {
+      return;
+    }
+    loading = true;
+    var script = document.createElement("script");
+    script.src = everyone;
+    script.onload = function () {
+      var data = window.ikonzeptVerzeichnis;
+      var own = {};
+      entries.forEach(function (entry) {
+        own[entry.item.getAttribute("data-id")] = entry.item;
+      });
+      var holder = document.createElement("template");
+      holder.innerHTML = data.html;
+      texts = data.suchtexte;
+      entries = entriesOf(
+        Array.prototype.map.call(holder.content.children, function (item) {
+          return own[item.getAttribute("data-id")] || item;
+        })
+      );
+      complete = true;
+      apply();
     };
-  });
+    script.onerror = function () {
+      partial = true; // filter this page's entries, and say so
+      complete = true;
+      apply();
+    };
+    document.body.appendChild(script);
+  }
+
+  function searchText(entry) {
+    if (entry.text === null) {
+      entry.text = fold(entry.item.textContent) + " " + (texts[entry.item.getAttribute("data-id")] || "");
+    }
+    return entry.text;
+  }
 
   function wanted() {
     return {
@@ -86,7 +142,7 @@
       return false;
     }
     for (var i = 0; i < want.suche.length; i++) {
-      if (entry.text.indexOf(want.suche[i]) < 0) {
+      if (searchText(entry).indexOf(want.suche[i]) < 0) {
         return false;
       }
     }
@@ -95,11 +151,19 @@
 
   var announcement = null;
 
-  function announce(count) {
-    var text =
-      count === entries.length
-        ? entries.length + " Akteure"
-        : count + " von " + entries.length + " Akteuren";
+  function number(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+  function announce(count, unfiltered) {
+    var text = unfiltered
+      ? status.getAttribute("data-seite")
+      : count === entries.length
+        ? number(entries.length) + " Akteure"
+        : number(count) + " von " + number(entries.length) + " Akteuren";
+    if (partial && !unfiltered) {
+      text += " dieser Seite (die übrigen Seiten ließen sich nicht laden)";
+    }
     // A short pause, so that a screen reader says the count once the typing stops.
     window.clearTimeout(announcement);
     announcement = window.setTimeout(function () {
@@ -154,10 +218,20 @@
 
   function apply() {
     var want = wanted();
+    var unfiltered = !(want.suche.length || want.kommune || want.art || want.feld || want.sprache);
+    if (!unfiltered && !complete) {
+      // Until every entry is there the list and what follows it keep their place unseen:
+      // what appears later does not count as moving (layout shift).
+      document.body.classList.add("laedt");
+      status.textContent = "Alle Akteure werden geladen …";
+      loadEveryone();
+      return -1; // applied once they are there
+    }
+    document.body.classList.remove("laedt");
     var flags = [];
     var count = 0;
     for (var i = 0; i < entries.length; i++) {
-      flags.push(matches(entries[i], want));
+      flags.push(unfiltered ? entries[i].own : matches(entries[i], want));
       if (flags[i]) {
         count++;
       }
@@ -165,7 +239,10 @@
     generation++;
     place(flags, 0, list.firstChild, FIRST, generation);
     none.hidden = count !== 0;
-    announce(count);
+    if (pages) {
+      pages.hidden = !unfiltered; // a filter looks through every page
+    }
+    announce(count, unfiltered);
     return count;
   }
 
@@ -209,6 +286,8 @@
     remember();
   }
 
+  form.addEventListener("focusin", loadEveryone);
+  form.addEventListener("pointerdown", loadEveryone);
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", function (event) {

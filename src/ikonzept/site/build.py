@@ -81,7 +81,8 @@ def build_site(options: SiteOptions, progress: Progress | None = None) -> SiteRe
         return result
 
     from ikonzept.base.resources import template_dirs
-    from ikonzept.site import downloads, freshness
+    from ikonzept.domain.references import image_problem
+    from ikonzept.site import downloads, freshness, images
     from ikonzept.site.pages import pages
     from ikonzept.site.render import SiteRenderer
     from ikonzept.site.view import site_view
@@ -93,7 +94,14 @@ def build_site(options: SiteOptions, progress: Progress | None = None) -> SiteRe
     stand = freshness.last_changed(options.root, actor_files) or konzept.ausgabe.stand
     pdfs = options.pdfs if options.pdfs is not None else options.out.resolve().parent
     offered = downloads.find(konzept, pdfs)
-    view = site_view(konzept, stand, offered, basis)
+    logo = konzept.herausgeber.logo
+    # read only where it would be copied from
+    shape = (
+        images.proportions(options.root / logo)
+        if logo and not image_problem(logo, options.root)
+        else None
+    )
+    view = site_view(konzept, stand, offered, basis, shape)
     dirs = template_dirs(options.root, options.templates)
     all_pages = list(pages(view))
     renderer = SiteRenderer(view, dirs, options.root, all_pages)
@@ -116,6 +124,7 @@ def _write(
     from ikonzept.base.resources import template_file
     from ikonzept.domain.references import image_problem
     from ikonzept.site import dcat, opendata
+    from ikonzept.site.pages import DIRECTORY_PAGE, DIRECTORY_SCRIPT
 
     def put(path: str, data: str | bytes) -> int:
         result.files += 1
@@ -129,6 +138,8 @@ def _write(
     renderer.env.globals["datendateien"] = _data_files(sizes)
     for page in all_pages:
         put(page.path, renderer.render(page))
+    if len(view.eintraege) > DIRECTORY_PAGE:
+        put(DIRECTORY_SCRIPT, renderer.directory_script())
     result.pages = len(all_pages)
     for asset in ASSETS:
         source = template_file(dirs, f"site/{asset}")

@@ -55,6 +55,12 @@ MAIN_NAV = (
 )
 
 
+# Actors per page of the directory: about 1,000 elements, quick on a phone.
+DIRECTORY_PAGE = 100
+# With more than one page: every entry of the directory, for the filters of each page.
+DIRECTORY_SCRIPT = "assets/verzeichnis.js"
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     path: str
@@ -98,8 +104,7 @@ def pages(view: SiteView) -> Iterator[Page]:
             feld_page(feld.feld.id), "site/feld.html.j2", f"{feld.nummer} {feld.feld.titel}",
             "felder", in_felder, {"f": feld},
         )  # fmt: skip
-    yield Page(AKTEURE, "site/akteure.html.j2", "Akteure und Angebote", "akteure", home,
-               _directory(view))  # fmt: skip
+    yield from _directory_pages(view, home)
     in_akteure = (*home, ("Akteure und Angebote", AKTEURE))
     for entry in view.eintraege:
         yield Page(
@@ -120,13 +125,35 @@ def pages(view: SiteView) -> Iterator[Page]:
     yield Page(NOT_FOUND, "site/404.html.j2", "Seite nicht gefunden", "", home)
 
 
-def _directory(view: SiteView) -> dict[str, Any]:
-    """The filters' languages, and the search texts that site.js reads (by actor id)."""
-    codes = {code for entry in view.eintraege for code in entry.sprachen}
-    return {
+def directory_page(number: int) -> str:
+    """The directory's pages: akteure.html, then akteure-2.html, akteure-3.html, …"""
+    return AKTEURE if number == 1 else AKTEURE.replace(".html", f"-{number}.html")
+
+
+def _directory_pages(view: SiteView, home: tuple[tuple[str, str], ...]) -> Iterator[Page]:
+    """The directory, in pages of DIRECTORY_PAGE actors: a county's thousand stay quick to
+    load and reachable without JavaScript; site.js filters and searches all of them (with
+    more than one page, from DIRECTORY_SCRIPT)."""
+    eintraege = view.eintraege
+    count = max(1, -(-len(eintraege) // DIRECTORY_PAGE))
+    codes = {code for entry in eintraege for code in entry.sprachen}
+    shared = {
         "sprachen": sorted(codes, key=language_order),
-        "suchtexte": Markup(script_json({e.akteur.id: e.suchtext for e in view.eintraege})),
+        "seiten": [(number, directory_page(number)) for number in range(1, count + 1)],
+        "gesamt": len(eintraege),
     }
+    for number in range(1, count + 1):
+        first = (number - 1) * DIRECTORY_PAGE
+        part = eintraege[first : first + DIRECTORY_PAGE]
+        titel = "Akteure und Angebote" + (f" (Seite {number} von {count})" if number > 1 else "")
+        yield Page(
+            directory_page(number), "site/akteure.html.j2", titel, "akteure", home,
+            {**shared, "eintraege": part, "seite_nr": number, "von": first + 1,
+             "bis": first + len(part),
+             # one page: the search texts in the page; more: all in the script
+             "suchtexte": Markup(script_json({e.akteur.id: e.suchtext for e in part}))
+             if count == 1 else None},
+        )  # fmt: skip
 
 
 def _by_letter(konzept: Konzept) -> list[tuple[str, list[Begriff]]]:

@@ -71,6 +71,20 @@ class SiteRenderer:
             version=__version__,
         )
 
+    def directory_script(self) -> str:
+        """Every entry of the directory for the filters of its pages (site.js reads it)."""
+        import json
+
+        module: Any = self.env.get_template("site/_eintrag.html.j2").make_module({"base": ""})
+        entry = module.eintrag
+        eintraege = self.view.eintraege
+        data = {
+            "html": "".join(str(entry(e)) for e in eintraege),
+            "suchtexte": {e.akteur.id: e.suchtext for e in eintraege},
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return f"window.ikonzeptVerzeichnis = {text};\n"
+
     def render(self, page: Page) -> str:
         view = self.view
         base = page.base

@@ -101,11 +101,16 @@ class SiteView:
     namensnennung: str
     basis_url: str | None
     logo: str | None
+    logo_breite: int | None  # the logo's width at the header's 48 px height, when known
     zahlen: dict[str, int]
 
 
 def site_view(
-    konzept: Konzept, stand: dt.date, downloads: tuple[Download, ...], basis_url: str | None
+    konzept: Konzept,
+    stand: dt.date,
+    downloads: tuple[Download, ...],
+    basis_url: str | None,
+    logo_proportions: tuple[float, float] | None = None,
 ) -> SiteView:
     context = build_context(konzept)
     felder = tuple(f for s in context["saeulen"] for f in s.felder)
@@ -136,6 +141,9 @@ def site_view(
         or f"{herausgeber.name}, {herausgeber.stelle}",
         basis_url=basis_url,
         logo=herausgeber.logo,
+        logo_breite=round(48 * logo_proportions[0] / logo_proportions[1])
+        if herausgeber.logo and logo_proportions
+        else None,
         zahlen={
             "felder": len(felder),
             "ziele": sum(len(f.ziele) for f in felder),
