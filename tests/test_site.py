@@ -775,3 +775,41 @@ def test_preview_on_a_busy_port_says_so(concept: Path) -> None:
         port = busy.getsockname()[1]
         with pytest.raises(UsageError, match=f"Port {port} ist schon belegt"):
             Preview(SiteOptions(root=concept, out=concept.parent / "site"), port)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("a.svg", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"\n'
+                  b' width="360" height="96">', (360, 96)),
+        ("b.svg", b"<svg viewBox='0 0 120 40' width='100%'>", (120, 40)),
+        ("c.svg", b"<svg width='100%' height='auto'>", None),
+        ("d.svg", b"kein Bild", None),
+    ],
+)  # fmt: skip
+def test_the_proportions_of_a_logo(
+    tmp_path: Path, name: str, content: bytes, expected: tuple[int, int] | None
+) -> None:
+    from ikonzept.site.images import proportions
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert proportions(path) == expected
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_the_proportions_of_a_raster_logo(tmp_path: Path, kind: str) -> None:
+    from PIL import Image
+
+    from ikonzept.site.images import proportions
+
+    path = tmp_path / f"logo.{kind.lower()}"
+    Image.new("RGB", (300, 75), "white").save(path, kind)
+    assert proportions(path) == (300, 75)
+    assert proportions(tmp_path / "fehlt.png") is None
+
+
+def test_the_logo_keeps_its_place_before_it_loads(sample_site: Path) -> None:
+    """360 × 96 shown 48 px high: 180 px wide, as its attributes say."""
+    page = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert '<img src="bilder/logo.svg" alt="" width="180" height="48">' in page
