@@ -38,10 +38,11 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 RunCli = Callable[..., Result]
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def _no_memory_of_the_unmutated_run() -> None:
-    """mutmut forks each mutant's tests from a process that ran them once unmutated: what
-    a cached function kept there would hide a mutant of its code."""
+    """mutmut forks each mutant's tests from a process that ran them once unmutated, and
+    runs for a mutant only the tests that reached its function then: what a cached function
+    kept (there, or from an earlier test) would hide a mutant and the tests that kill it."""
     if not os.environ.get("IKONZEPT_MUTATION"):
         return
     import sys

@@ -203,23 +203,34 @@ def test_a_block_scalar_at_the_end_without_line_break_keeps_its_value(tmp_path: 
     assert edited.result() == 'id: ""\ntitel: |\n  Zeile eins'
 
 
-@pytest.mark.parametrize("header", ["|+", ">+", "|2+", ">+ # Kommentar"])
-def test_nothing_is_added_after_a_kept_block_scalar_that_ends_the_file_unbroken(
-    tmp_path: Path, header: str
+@pytest.mark.parametrize(
+    ("header", "stripped"),
+    [("|", "|-"), (">", ">-"), ("|+", "|-"), (">2+", ">2-"), ("|+2", "|2-"),
+     ("> # Kommentar", ">- # Kommentar"), ("|-", "|-")],
+)  # fmt: skip
+def test_a_key_after_a_block_scalar_that_ends_the_file_unbroken_leaves_its_value(
+    tmp_path: Path, header: str, stripped: str
 ) -> None:
-    """Its value ends without a line break; any line after it would add one."""
+    """Its value ends without a line break; the line after it would add one, unless the
+    header strips it (the same text, read the same)."""
     text = f"id: Text\r\ntitel: {header}\r\n  Zeile eins"
     edited = _file(tmp_path, text)
     edited.set((), "neu", "x")
-    with pytest.raises(EditError, match=r"feld\.yaml, Zeile 2: .*behält seine Zeilenumbrüche"):
-        edited.result()
-    changed = _file(tmp_path, text)  # a change that adds nothing at the end still works
+    assert edited.result() == f"id: Text\r\ntitel: {stripped}\r\n  Zeile eins\r\nneu: x\r\n"
+    changed = _file(tmp_path, text)  # a change that adds nothing at the end: no new header
     changed.set((), "id", "Neu")
     assert changed.result() == f"id: Neu\r\ntitel: {header}\r\n  Zeile eins"
-    replaced = _file(tmp_path, text)  # and the scalar itself can be replaced
+    replaced = _file(tmp_path, text)  # the scalar itself replaced
     replaced.set((), "titel", "kurz")
     replaced.set((), "neu", "x")
     assert replaced.result() == "id: Text\r\ntitel: kurz\r\nneu: x\r\n"
+
+
+def test_a_kept_block_scalar_ending_in_spaces_at_the_end_is_refused(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "titel: |+\n  Zeile\n  ")
+    edited.set((), "neu", "x")
+    with pytest.raises(EditError, match=r"feld\.yaml, Zeile 1: .*behält seine Zeilenumbrüche"):
+        edited.result()
 
 
 @pytest.mark.parametrize("header", ["|+", "|2+", ">+2"])
@@ -303,26 +314,41 @@ def test_a_change_inside_a_value_removed_earlier_is_refused(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "after",
+    ("after", "where"),
     [
-        "a: 1\nb: [x, y]\nc: {d: 2}\n",  # a value the batch did not touch changed
-        "a: 1\nb: [x, z]\nc: {d: 1}\n",  # an item of a list
-        "a: 1\nc: {d: 1}\nb: [x, y]\n",  # the order of keys
-        "a: '1'\nb: [x, y]\nc: {d: 1}\n",  # the type of a value
-        "a: 1\nb: [x, y, z]\nc: {d: 1}\n",  # the length of a list
-        "a: 1\nb: [x, y]\nc: {d: 1, e: 2}\n",  # a key in a nested mapping
-        "a: 1\nb: [x, y]\nc: [d]\n",  # a mapping became a list
-        "a: [1\n",  # not YAML at all
+        ("a: 1\nb: [x, y]\nc: {d: 2}\n", "c.d"),  # a value the batch did not touch changed
+        ("a: 1\nb: [x, z]\nc: {d: 1}\n", "b.1"),  # an item of a list
+        ("a: 1\nc: {d: 1}\nb: [x, y]\n", "der Datei"),  # the order of keys
+        ("a: '1'\nb: [x, y]\nc: {d: 1}\n", "a"),  # the type of a value
+        ("a: 1\nb: [x, y, z]\nc: {d: 1}\n", "b"),  # the length of a list
+        ("a: 1\nb: [x, y]\nc: {d: 1, e: 2}\n", "c"),  # a key in a nested mapping
+        ("a: 1\nb: [x, y]\nc: [d]\n", "c"),  # a mapping became a list
+        ("a: [1\n", "der Datei"),  # not YAML at all
     ],
 )
-def test_the_check_before_writing_catches_every_difference(after: str) -> None:
+def test_the_check_before_writing_catches_every_difference(after: str, where: str) -> None:
     from ikonzept.edit import expected
     from ikonzept.edit.yamltext import EditError
 
     before = "a: 1\nb: [x, y]\nc: {d: 1}\n"
     expected.verify(before, before, [], "t.yaml")  # the same text: fine
-    with pytest.raises(EditError, match="ließ sich nicht sicher schreiben"):
+    with pytest.raises(EditError) as refused:
         expected.verify(before, after, [], "t.yaml")
+    assert str(refused.value) == (
+        f"t.yaml: Die Änderung bei „{where}“ ließ sich nicht sicher schreiben; nichts wurde "
+        "geändert. Das ist ein Fehler in ikonzept: Bitte melden Sie ihn mit der Datei."
+    )
+
+
+def test_a_text_the_loader_refuses_is_not_changed(tmp_path: Path) -> None:
+    """Duplicate keys: the composer reads them, our loader does not; its line is named."""
+    from ikonzept.edit import expected
+    from ikonzept.edit.yamltext import EditError
+
+    with pytest.raises(
+        EditError, match=r"^t\.yaml, Zeile 2: .*Die Datei wird so nicht geändert\.$"
+    ):
+        expected.verify("a: 1\na: 2\n", "a: 1\n", [], "t.yaml")
 
 
 def test_a_key_added_again_after_its_removal_anchors_the_next_one(tmp_path: Path) -> None:

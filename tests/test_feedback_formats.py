@@ -219,3 +219,83 @@ def test_import_is_quiet_when_asked(run_cli: RunCli, concept: Path) -> None:
     result = run_cli("feedback", "import", str(concept), str(form), "-q", "--today", "2017-03-20")
     assert result.exit_code == 0 and result.stdout == ""
     assert _changed(before, (concept / FELD).read_text(encoding="utf-8")) == CHANGED
+
+
+# Every refusal of an untrusted file, word for word, and the edges of its limits (found
+# missing by `make mutation`).
+
+
+def _refusal(path: Path) -> str:
+    from ikonzept.round.feedback.book import Refused, open_book
+
+    with pytest.raises(Refused) as refused:
+        open_book(path)
+    return str(refused.value)
+
+
+def _stored(path: Path, parts: dict[str, bytes | str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_each_refusal_says_what_the_file_is(tmp_path: Path) -> None:
+    from ikonzept.round.feedback.book import HOW_TO_SAVE
+
+    def file(name: str, data: bytes) -> Path:
+        (tmp_path / name).write_bytes(data)
+        return tmp_path / name
+
+    cases = {
+        tmp_path / "fehlt.xlsx": "Die Datei gibt es nicht oder sie ist nicht lesbar.",
+        file("liste.TSV", b"a\tb\n"): "Das ist eine Textdatei (CSV); darin fehlen die Angaben, "
+        "zu welchem Konzept der Bogen gehört. Bitte den Bogen selbst ausfüllen und speichern. "
+        + HOW_TO_SAVE,
+        file("notiz.txt", b"Stand: umgesetzt"): "Das ist eine Textdatei (CSV)",
+        file("export.xml", b' \n\t<?xml version="1.0"?><office:document/>'):
+            "Das ist ein Tabellendokument als einzelne XML-Datei (.fods). " + HOW_TO_SAVE,
+        file("leer.FODS", b""): "Das ist ein Tabellendokument als einzelne XML-Datei (.fods).",
+        file("alt.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"): "Das ist eine Arbeitsmappe im "
+        "alten Excel-Format (.xls) oder eine mit Kennwort geschützte. Bitte ohne Kennwort neu "
+        "speichern. " + HOW_TO_SAVE,
+        file("kaputt.xlsx", b"PK\x03\x04" + b"\x00" * 40): "Die Datei ist beschädigt. "
+        + HOW_TO_SAVE,
+        _zip(tmp_path / "brief.docx", {"[Content_Types].xml": "<Types/>", "word/a.xml": "x"}):
+            "Das ist ein Office-Dokument, aber keine Arbeitsmappe. " + HOW_TO_SAVE,
+        _zip(tmp_path / "archiv.zip", {"bogen.txt": "x"}):
+            "Das ist ein ZIP-Archiv, keine Tabelle. " + HOW_TO_SAVE,
+        _zip(tmp_path / "seltsam.ods", {"mimetype": b"application/\xff\xfe"}):
+            "Das ist ein ODF-Dokument, aber kein Tabellendokument (application/\ufffd\ufffd). "
+            + HOW_TO_SAVE,
+        _zip(tmp_path / "leer.xlsx", {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "x"}):
+            "Die Datei lässt sich nicht als Tabelle lesen (beschädigt?). " + HOW_TO_SAVE,
+    }  # fmt: skip
+    for path, message in cases.items():
+        assert _refusal(path).startswith(message), path.name
+
+
+def test_the_size_limit_is_the_limit(tmp_path: Path) -> None:
+    from ikonzept.round.feedback.book import MAX_FILE_BYTES
+
+    at_limit = tmp_path / "gross.xlsx"
+    at_limit.write_bytes(b"PK\x03\x04".ljust(MAX_FILE_BYTES, b"\x00"))
+    assert _refusal(at_limit).startswith("Die Datei ist beschädigt.")  # past the size check
+    over = tmp_path / "zu-gross.xlsx"
+    over.write_bytes(b"PK\x03\x04".ljust(MAX_FILE_BYTES + 1, b"\x00"))
+    assert _refusal(over) == (
+        f"Die Datei ist {(MAX_FILE_BYTES + 1) // 1024} kB groß; ein Rückmeldebogen hat "
+        "höchstens einige hundert kB."
+    )
+
+
+def test_one_part_that_unpacks_to_a_multiple_is_a_bomb(tmp_path: Path) -> None:
+    """Small in total, but one part of more than 1 MB packed more than 200 to 1."""
+    types = {"[Content_Types].xml": "<Types/>"}
+    bomb = _zip(tmp_path / "bombe.xlsx", {**types, "xl/sharedStrings.xml": b" " * (1 << 21)})
+    assert _refusal(bomb) == "Die Datei entpackt sich auf ein Vielfaches ihrer Größe; abgelehnt."
+    # exactly 1 MB packed tightly, or 2 MB not packed at all: not a bomb (the table is empty)
+    small = _zip(tmp_path / "klein.xlsx", {**types, "xl/sharedStrings.xml": b" " * (1 << 20)})
+    stored = _stored(tmp_path / "roh.xlsx", {**types, "xl/sharedStrings.xml": b" " * (1 << 21)})
+    for path in (small, stored):
+        assert _refusal(path).startswith("Die Datei lässt sich nicht als Tabelle lesen"), path

@@ -7,7 +7,6 @@ same loader, must equal it exactly, key order included, or nothing is written.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,11 +68,11 @@ def verify(before: str, after: str, operations: Sequence[Operation], label: str)
     if problem is not None:
         place = f"{label}, Zeile {problem.line}" if problem.line else label
         raise EditError(f"{place}: {problem.message} Die Datei wird so nicht geändert.")
-    wanted = copy.deepcopy(old)
+    wanted = old  # changed in place: it is read for this check only
     for operation in operations:
         wanted = apply(wanted, operation)
-    new, problem = yamlload.parse(after, label)
-    where = _difference(wanted, new, ()) if problem is None else ()
+    new, _problem = yamlload.parse(after, label)  # unreadable: None, which differs from all
+    where = _difference(wanted, new, ())
     if where is not None:
         raise EditError(
             f"{label}: Die Änderung bei „{'.'.join(map(str, where)) or 'der Datei'}“ ließ sich "

@@ -90,6 +90,15 @@ class Layout:
         header = _BLOCK_HEADER.match(self.text, int(node.start_mark.index))
         return bool(header and "+" in header.group(1))
 
+    def stripped_header(self, node: Any) -> tuple[int, int, str]:
+        """Where a block scalar's header is, and the header that strips its final line
+        breaks (``|`` → ``|-``, ``>2+`` → ``>2-``)."""
+        header = _BLOCK_HEADER.match(self.text, int(node.start_mark.index))
+        if header is None:  # pragma: no cover - the composer found a block scalar here
+            raise EditError(f"{self.where(node.start_mark.index)}: Blocktext ohne Kopf.")
+        digits = header.group(1).strip("+-")
+        return header.start(), header.end(), f"{header.group()[0]}{digits}-"
+
     def value_end(self, key: Any, value: Any) -> int:
         """Where the line after a key's value starts; an empty value ends with the key's line
         (the composer places it at the next token, after any comments)."""

@@ -112,35 +112,40 @@ class YamlFile:
         for path, edit in self._mappings.items():
             if not self._superseded(path):
                 splices.extend(edit.splices())
+        reaches_end = any(s.end >= len(self._layout.text) for s in splices)
+        if self._added and reaches_end:
+            splices += self._tail_without_break(splices)
         body = _spliced(self._layout.text, splices)
-        if self._added and not any(s.end >= len(self._layout.text) for s in splices):
+        if self._added and not reaches_end:
             body = body[: -len(self._added)]
-        elif self._added:
-            self._refuse_kept_tail(splices)
         text = self._bom + body
         original = self._layout.text[: len(self._layout.text) - len(self._added)]
         expected.verify(original, body, self._operations, self.label)
         self._checked = (len(self._operations), text)
         return text
 
-    def _refuse_kept_tail(self, splices: list[Splice]) -> None:
-        """A block scalar that keeps its line breaks (``|+``, ``>+``) and ends the file
-        without one has a value no line after it can leave as it is."""
+    def _tail_without_break(self, splices: list[Splice]) -> list[Splice]:
+        """A block scalar that ends the file without a line break has a value without one;
+        a line after it would give it one, unless its header strips it (``|`` → ``|-``)."""
         node = self._root
         while type(node).__name__ in ("MappingNode", "SequenceNode") and node.value:
             last = node.value[-1]
             node = last[1] if isinstance(last, tuple) else last
         if node is None or not is_block_scalar(node):
-            return
+            return []
         start = int(node.start_mark.index)
-        if not self._layout.keeps_breaks(node) or any(s.start <= start < s.end for s in splices):
-            return
-        raise EditError(
-            f"{self._layout.where(start)}: Dieser Blocktext behält seine Zeilenumbrüche "
-            "(„+“) und endet ohne Zeilenumbruch am Dateiende; dahinter kann "
-            "ikonzept nichts anfügen, ohne seinen Text zu ändern. Beenden Sie die Datei mit "
-            "einem Zeilenumbruch oder schreiben Sie „|“ statt „|+“; nichts wurde geändert."
-        )
+        if any(s.start <= start < s.end for s in splices):
+            return []  # replaced or removed with its key
+        original = self._layout.text[: len(self._layout.text) - len(self._added)]
+        if self._layout.keeps_breaks(node) and original[-1:].isspace():
+            raise EditError(
+                f"{self._layout.where(start)}: Dieser Blocktext behält seine Zeilenumbrüche "
+                "(„+“) und endet in Leerzeichen ohne Zeilenumbruch am Dateiende; dahinter "
+                "kann ikonzept nichts anfügen, ohne seinen Text zu ändern. Beenden Sie die "
+                "Datei mit einem Zeilenumbruch; nichts wurde geändert."
+            )
+        header_start, header_end, stripped = self._layout.stripped_header(node)
+        return [Splice(header_start, header_end, stripped, 0)]
 
     def _superseded(self, path: tuple[Key, ...]) -> bool:
         """Whether the mapping at ``path`` lies in a value this batch removes or replaces."""

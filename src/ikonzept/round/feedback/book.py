@@ -55,7 +55,7 @@ def open_book(path: Path) -> Book:
         raise Refused(_not_a_workbook(path, head))
     try:
         with zipfile.ZipFile(path) as archive:
-            kind = _kind(archive, path)
+            kind = _kind(archive)
             _refuse_bombs(archive)
             if kind == "ods":
                 _refuse_odf_macros(archive)
@@ -92,7 +92,7 @@ def _not_a_workbook(path: Path, head: bytes) -> str:
     return f"{what} {HOW_TO_SAVE}"
 
 
-def _kind(archive: zipfile.ZipFile, path: Path) -> str:
+def _kind(archive: zipfile.ZipFile) -> str:
     names = set(archive.namelist())
     if "mimetype" in names:
         mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
