@@ -319,7 +319,12 @@ def test_a_large_directory_comes_in_light_pages_that_list_everyone(
     context.close()
 
 
-LARGE_FILTERS = [{"kommune": "olfen"}, {"sprache": "ar", "suche": "beratung"}, {"suche": "xyzzy"}]
+LARGE_FILTERS = [
+    {"kommune": "olfen"},
+    {"suche": "beratung"},
+    {"sprache": "ar", "suche": "beratung"},
+    {"suche": "xyzzy"},
+]
 
 
 @pytest.mark.parametrize("want", LARGE_FILTERS, ids=lambda want: "+".join(want))
@@ -339,7 +344,15 @@ def test_filters_of_a_large_directory_look_through_every_page(
             page.select_option(f"#{name}", value)
     expected = _expected(konzept, want)
     expect(page.locator("#treffer")).to_have_text(f"{len(expected)} von {total} Akteuren")
-    assert sorted(_shown(page)) == expected
+    # the first hundred hits, the next hundred on demand
+    shown = _shown(page)
+    assert len(shown) == min(100, len(expected))
+    while page.locator("#mehr").is_visible():
+        left = len(expected) - len(shown)
+        expect(page.locator("#mehr")).to_have_text(f"Weitere Treffer zeigen (noch {left})")
+        page.click("#mehr")
+        shown = _shown(page)
+    assert sorted(shown) == expected
     assert not page.locator("#seiten").is_visible()  # a filter looks through every page
     assert (len(expected) == 0) == page.locator("#keine-treffer").is_visible()
     if expected:  # beyond this page's own entries
@@ -359,7 +372,8 @@ def test_a_filtered_address_of_a_large_directory_opens_filtered(
     expect(page.locator("#treffer")).to_have_text(
         f"{len(expected)} von {len(konzept.akteure)} Akteuren"
     )
-    assert sorted(_shown(page)) == expected
+    shown = _shown(page)  # the first hundred hits
+    assert len(shown) == min(100, len(expected)) and set(shown) <= set(expected)
 
 
 # The Layout Instability API: every shift of visible content not caused by the visitor

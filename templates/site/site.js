@@ -100,6 +100,8 @@
         })
       );
       complete = true;
+      // Folded now, while the visitor is still on the way to typing: not in a key press.
+      entries.forEach(searchText);
       apply();
     };
     script.onerror = function () {
@@ -216,7 +218,13 @@
     });
   }
 
-  function apply() {
+  // A filter over a thousand entries shows the first hundred hits and, on demand, the next:
+  // putting hundreds of entries into the page at each key press would make typing slow.
+  var SHOWN = 100;
+  var limit = SHOWN;
+  var further = document.getElementById("mehr");
+
+  function apply(more) {
     var want = wanted();
     var unfiltered = !(want.suche.length || want.kommune || want.art || want.feld || want.sprache);
     if (!unfiltered && !complete) {
@@ -228,19 +236,28 @@
       return -1; // applied once they are there
     }
     document.body.classList.remove("laedt");
+    if (!more) {
+      limit = SHOWN; // a new filter starts with the first hits again
+    }
     var flags = [];
     var count = 0;
     for (var i = 0; i < entries.length; i++) {
-      flags.push(unfiltered ? entries[i].own : matches(entries[i], want));
-      if (flags[i]) {
+      var shown = unfiltered ? entries[i].own : matches(entries[i], want);
+      if (shown) {
         count++;
       }
+      flags.push(shown && (unfiltered || count <= limit));
     }
     generation++;
     place(flags, 0, list.firstChild, FIRST, generation);
     none.hidden = count !== 0;
     if (pages) {
       pages.hidden = !unfiltered; // a filter looks through every page
+    }
+    if (further) {
+      var left = unfiltered ? 0 : count - limit;
+      further.hidden = left <= 0;
+      further.textContent = "Weitere Treffer zeigen (noch " + number(left) + ")";
     }
     announce(count, unfiltered);
     return count;
@@ -294,6 +311,12 @@
     event.preventDefault();
     update();
   });
+  if (further) {
+    further.addEventListener("click", function () {
+      limit += SHOWN;
+      apply(true);
+    });
+  }
   form.addEventListener("reset", function () {
     // The form is reset after this event: filter once the fields are empty.
     window.setTimeout(update, 0);
