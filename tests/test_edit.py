@@ -396,3 +396,29 @@ def test_a_result_after_more_changes_holds_them_all(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("value", "written"), [(True, "true"), (False, "false")])
 def test_booleans_are_written_as_authors_write_them(value: bool, written: str) -> None:
     assert scalar(value) == written
+
+
+def test_an_entry_is_appended_to_an_empty_list_in_brackets(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "kommune: a\nmassnahmen: []  # noch leer\nstand: 2017-01-01")
+    edited.append((), "massnahmen", {"massnahme": "m1", "partner": ["b", "c, d"], "aktiv": True})
+    assert edited.result() == (
+        "kommune: a\nmassnahmen:  # noch leer\n  - massnahme: m1\n"
+        '    partner: [b, "c, d"]\n    aktiv: true\nstand: 2017-01-01'
+    )
+
+
+def test_an_entry_follows_the_last_of_a_block_list_and_its_comments(tmp_path: Path) -> None:
+    text = "liste:\n- a: 1\n  b:\n    - x\n  # zu b\n\n# danach\nende: 1\n"
+    edited = _file(tmp_path, text)
+    edited.append((), "liste", {"a": 2})
+    assert edited.result() == text.replace("  # zu b\n", "  # zu b\n- a: 2\n")
+
+
+def test_an_entry_only_into_a_list_and_alone(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "a: 1\nliste: [x]\n")
+    with pytest.raises(EditError, match=r"Zeile 2: „liste“ ist keine Liste, an die"):
+        edited.append((), "liste", {"a": 2})
+    other = _file(tmp_path, "a: 1\nliste: []\n")
+    other.set((), "a", 2)
+    with pytest.raises(EditError, match="nur als einzige Änderung"):
+        other.append((), "liste", {"a": 2})

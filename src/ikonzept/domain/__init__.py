@@ -1,11 +1,11 @@
 """Domain checks: the rules a schema cannot express, on the assembled model. Each yields
 findings, never raises. `context` holds what they are given; `identity`, `references`,
-`content` and `history` group the rules; `texts` walks the prose they read."""
+`content`, `history` and `plans` group the rules; `texts` walks the prose they read."""
 
 from __future__ import annotations
 
 from ikonzept.base.findings import Finding
-from ikonzept.domain import content, history, identity, references
+from ikonzept.domain import content, history, identity, plans, references
 from ikonzept.domain.context import Check, Context
 from ikonzept.model import Konzept
 
@@ -24,6 +24,7 @@ def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> lis
         content.stand_reasons,
         history.same_kinds,
         history.replaced_ids,
+        plans.plan_references,
     )
     warning_checks: tuple[Check, ...] = (
         content.empty_parts,
@@ -31,6 +32,7 @@ def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> lis
         content.age,
         content.accessibility_statement,
         history.silent_removals,
+        plans.plan_warnings,
     )
     selected = checks + warning_checks if warnings else checks
     return [item for check in selected for item in check(konzept, context)]

@@ -28,17 +28,23 @@ def references(konzept: Konzept, context: Context) -> Iterator[Finding]:
     check_felder = Kind.HANDLUNGSFELD not in context.incomplete
 
     for *_, massnahme in konzept.massnahmen():
-        yield from _unknown(massnahme.kommunen, kommunen, massnahme.origin, "kommunen", _kommune)
+        yield from _unknown(
+            massnahme.kommunen, kommunen, massnahme.origin, "kommunen", unknown_kommune
+        )
         if check_akteure:
-            yield from _unknown(massnahme.akteure, akteure, massnahme.origin, "akteure", _akteur)
+            yield from _unknown(
+                massnahme.akteure, akteure, massnahme.origin, "akteure", unknown_akteur
+            )
     for akteur in konzept.akteure:
-        yield from _unknown(akteur.kommunen, kommunen, akteur.origin, "kommunen", _kommune)
+        yield from _unknown(akteur.kommunen, kommunen, akteur.origin, "kommunen", unknown_kommune)
         if check_felder:
             yield from _unknown(
                 akteur.handlungsfelder, felder, akteur.origin, "handlungsfelder", _feld
             )
         for angebot in akteur.angebote:
-            yield from _unknown(angebot.kommunen, kommunen, angebot.origin, "kommunen", _kommune)
+            yield from _unknown(
+                angebot.kommunen, kommunen, angebot.origin, "kommunen", unknown_kommune
+            )
     if Kind.GLOSSAR not in context.incomplete:
         begriffe = {b.begriff for b in konzept.glossar}
         for begriff in konzept.glossar:
@@ -54,33 +60,33 @@ def _unknown(
             yield finding(rule, origin.file, text, path=(*origin.path, key, index))
 
 
-def _suggest(ident: str, known: set[str]) -> str:
+def suggest(ident: str, known: set[str]) -> str:
     close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.6)
     return f" Meinten Sie „{close[0]}“?" if close else ""
 
 
-def _kommune(ident: str, known: set[str]) -> tuple[str, str]:
+def unknown_kommune(ident: str, known: set[str]) -> tuple[str, str]:
     return "IK203", (
         f"Die Kommune „{ident}“ ist in konzept.yaml unter „kommunen“ nicht aufgeführt."
-        f"{_suggest(ident, known)}"
+        f"{suggest(ident, known)}"
     )
 
 
-def _akteur(ident: str, known: set[str]) -> tuple[str, str]:
+def unknown_akteur(ident: str, known: set[str]) -> tuple[str, str]:
     return "IK202", (
         f"Den Akteur „{ident}“ gibt es im Akteursverzeichnis (akteure/) nicht."
-        f"{_suggest(ident, known)}"
+        f"{suggest(ident, known)}"
     )
 
 
 def _feld(ident: str, known: set[str]) -> tuple[str, str]:
-    return "IK204", f"Ein Handlungsfeld „{ident}“ gibt es nicht.{_suggest(ident, known)}"
+    return "IK204", f"Ein Handlungsfeld „{ident}“ gibt es nicht.{suggest(ident, known)}"
 
 
 def _begriff(ident: str, known: set[str]) -> tuple[str, str]:
     return "IK205", (
         f"Den Begriff „{ident}“ gibt es im Glossar nicht; die Schreibweise muss genau "
-        f"übereinstimmen.{_suggest(ident, known)}"
+        f"übereinstimmen.{suggest(ident, known)}"
     )
 
 

@@ -30,8 +30,20 @@ def plain(value: str | int | bool | dt.date) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def apply(data: Any, operation: Operation) -> Any:
+@dataclass(frozen=True, slots=True)
+class Appended:
+    path: tuple[str | int, ...]  # the list's place
+    item: Any  # as the loader reads it back
+
+
+def apply(data: Any, operation: Operation | Appended) -> Any:
     """``data`` with one change made (a new dict where a key is added, to place it)."""
+    if isinstance(operation, Appended):
+        container = data
+        for step in operation.path:
+            container = container[step]
+        container.append(operation.item)
+        return data
     if not operation.path:
         return _changed(data, operation)
     *steps, last = operation.path
@@ -60,7 +72,7 @@ def _changed(mapping: dict[str, Any], operation: Operation) -> dict[str, Any]:
     return {name: value if name == key else mapping[name] for name in names}
 
 
-def verify(before: str, after: str, operations: Sequence[Operation], label: str) -> None:
+def verify(before: str, after: str, operations: Sequence[Operation | Appended], label: str) -> None:
     """Raise unless ``after`` reads as ``before`` with ``operations`` made."""
     from ikonzept.load import yamlload
 

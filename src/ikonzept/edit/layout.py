@@ -137,12 +137,12 @@ class Layout:
                 if position + 1 < len(pairs)
                 else len(self.text)
             )
-            end = self._with_comments(self.value_end(key, value), column, following)
+            end = self.with_comments(self.value_end(key, value), column, following)
             start = index if inline else self.line_start(index)
             result.append(Entry(str(key.value), key, value, start, end, inline))
         return result
 
-    def _with_comments(self, end: int, column: int, limit: int) -> int:
+    def with_comments(self, end: int, column: int, limit: int) -> int:
         """``end`` moved past the comment lines indented deeper than the key (they belong to
         its value), not past the blank lines after them."""
         position = end

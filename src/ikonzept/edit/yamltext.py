@@ -12,6 +12,7 @@ result is parsed again and compared with what was asked for before anything is w
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,7 +56,8 @@ class YamlFile:
         self._layout = Layout(body + self._added, self.label)
         self._root = _compose(self._layout)
         self._mappings: dict[tuple[Key, ...], MappingEdit] = {}
-        self._operations: list[expected.Operation] = []
+        self._operations: list[expected.Operation | expected.Appended] = []
+        self._appended: list[Splice] = []
         self._checked: tuple[int, str] | None = None  # (operations, their checked result)
 
     def set(
@@ -74,6 +76,44 @@ class YamlFile:
         self._require_present(path)
         self._mapping(path).remove(key)
         self._operations.append(expected.Operation(path, key, expected.REMOVED, ()))
+
+    def append(self, path: Sequence[Key], key: str, item: dict[str, Scalar | list[str]]) -> None:
+        """Add ``item`` (a mapping of scalars and lists of strings) as the last entry of the
+        list under ``key`` in the mapping at ``path``: a block list, or an empty ``[]``.
+        Alone in its batch: the list's other changes would not compose with it."""
+        path = tuple(path)
+        if self._operations:
+            raise EditError(f"{self.label}: Ein neuer Listeneintrag geht nur als einzige Änderung.")
+        mapping = _node(self._root, path, self.label)
+        pair = next(((k, v) for k, v in mapping.value if k.value == key), None)
+        if pair is None:
+            raise EditError(f"{self.label}: „{'.'.join(map(str, (*path, key)))}“ fehlt.")
+        key_node, value = pair
+        layout = self._layout
+        kind = type(value).__name__
+        if kind == "SequenceNode" and value.flow_style and not value.value:
+            # `key: []`: the brackets go, the item follows the key's line, indented under it
+            start, end = int(value.start_mark.index), int(value.end_mark.index)
+            indent = key_node.start_mark.column + 2
+            line_end = layout.line_end(start)
+            eol = layout.eol_before(line_end)
+            text = _item_text(item, indent, eol)
+            space = start - 1 if layout.text[start - 1] == " " else start
+            self._appended = [Splice(space, end, "", 0), Splice(line_end, line_end, text, 0)]
+        elif kind == "SequenceNode" and not value.flow_style and value.value:
+            first = value.value[0]
+            dash = layout.text.rfind("-", 0, int(first.start_mark.index))
+            indent = dash - layout.line_start(dash)
+            # after the last item and the comments indented into it
+            at = layout.with_comments(layout.content_end(value.value[-1]), indent, len(layout.text))
+            eol = layout.eol_before(at)
+            self._appended = [Splice(at, at, _item_text(item, indent, eol), 0)]
+        else:
+            raise EditError(
+                f"{layout.where(key_node.start_mark.index)}: „{key}“ ist keine Liste, an die "
+                "ikonzept einen Eintrag anfügen kann (eine Liste mit „- “ oder „[]“)."
+            )
+        self._operations.append(expected.Appended((*path, key), _plain_item(item)))
 
     def _require_present(self, path: tuple[Key, ...]) -> None:
         """The mapping at ``path`` is still there: no earlier change of this batch removed
@@ -108,7 +148,7 @@ class YamlFile:
             return self._checked[1]
         if not self._operations:
             return self.text
-        splices: list[Splice] = []
+        splices: list[Splice] = list(self._appended)
         for path, edit in self._mappings.items():
             if not self._superseded(path):
                 splices.extend(edit.splices())
@@ -264,6 +304,30 @@ def _node(root: Any, path: Sequence[Key], label: str) -> Any:
             f"{label}: „{'.'.join(map(str, path)) or 'Die Datei'}“ ist keine Zuordnung."
         )
     return node
+
+
+def _item_text(item: dict[str, Scalar | list[str]], indent: int, eol: str) -> str:
+    lines = []
+    for index, (key, value) in enumerate(item.items()):
+        head = " " * indent + ("- " if index == 0 else "  ")
+        shown = (
+            "[" + ", ".join(_flow_item(v) for v in value) + "]"
+            if isinstance(value, list)
+            else scalar(value)
+        )
+        lines.append(f"{head}{key}: {shown}{eol}")
+    return "".join(lines)
+
+
+def _flow_item(value: str) -> str:
+    """An item of a list in brackets: plain only where no comma or bracket can cut it."""
+    if re.fullmatch(r"[A-Za-z0-9][\w.-]*", value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _plain_item(item: dict[str, Scalar | list[str]]) -> dict[str, object]:
+    return {k: list(v) if isinstance(v, list) else expected.plain(v) for k, v in item.items()}
 
 
 def _spliced(text: str, splices: list[Splice]) -> str:

@@ -33,6 +33,7 @@ class Kind(enum.Enum):
     BETEILIGUNG = "beteiligung"
     VORLAGE = "vorlage"
     WEBSEITE = "webseite"
+    PLAN = "plan"
 
 
 SINGLE_FILES: dict[str, Kind] = {
@@ -44,7 +45,11 @@ SINGLE_FILES: dict[str, Kind] = {
     "vorlage.yaml": Kind.VORLAGE,
     "webseite.yaml": Kind.WEBSEITE,
 }
-FOLDERS: dict[str, Kind] = {"handlungsfelder": Kind.HANDLUNGSFELD, "akteure": Kind.AKTEUR}
+FOLDERS: dict[str, Kind] = {
+    "handlungsfelder": Kind.HANDLUNGSFELD,
+    "akteure": Kind.AKTEUR,
+    "plaene": Kind.PLAN,  # the towns' local action plans, one file per town
+}
 
 
 @dataclass(frozen=True, slots=True)

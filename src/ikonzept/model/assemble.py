@@ -28,6 +28,7 @@ from ikonzept.model import (
     Beschluss,
     Beteiligungsschritt,
     Handlungsfeld,
+    Handlungsplan,
     Herausgeber,
     Kapitel,
     Kommune,
@@ -35,8 +36,11 @@ from ikonzept.model import (
     Konzept,
     Massnahme,
     Origin,
+    PlanEintrag,
+    Prioritaet,
     Rechtsgrundlage,
     Saeule,
+    Schritt,
     Stand,
     Vorlage,
     Webseite,
@@ -76,6 +80,9 @@ def assemble(documents: Sequence[Document]) -> Konzept | None:
         beteiligung=_items(by_kind[Kind.BETEILIGUNG], _schritt),
         vorlage=_vorlage(by_kind[Kind.VORLAGE][0]) if by_kind[Kind.VORLAGE] else None,
         webseite=_webseite(by_kind[Kind.WEBSEITE][0]) if by_kind[Kind.WEBSEITE] else None,
+        plaene=tuple(
+            sorted((_plan(d.data, d.rel) for d in by_kind[Kind.PLAN]), key=lambda p: p.kommune)
+        ),
     )
 
 
@@ -286,4 +293,47 @@ def _webseite(document: Document) -> Webseite:
             ombudsstelle=barrierefreiheit.get("ombudsstelle"),
         ),
         origin=Origin(document.rel),
+    )
+
+
+def _plan(data: Data, rel: str) -> Handlungsplan:
+    vereinbart = data.get("vereinbart")
+    return Handlungsplan(
+        kommune=data["kommune"],
+        stand=_date(data["stand"]),
+        massnahmen=tuple(
+            _eintrag(item, Origin(rel, ("massnahmen", index)))
+            for index, item in enumerate(data.get("massnahmen") or ())
+        ),
+        vereinbart=Beschluss(vereinbart["gremium"], _date(vereinbart["datum"]))
+        if vereinbart
+        else None,
+        oeffentlich=data.get("oeffentlich", True),
+        origin=Origin(rel),
+    )
+
+
+def _eintrag(data: Data, origin: Origin) -> PlanEintrag:
+    return PlanEintrag(
+        massnahme=data["massnahme"],
+        verantwortlich=data["verantwortlich"],
+        partner=_tuple(data, "partner"),
+        prioritaet=Prioritaet(data.get("prioritaet", "mittel")),
+        beginn=data.get("beginn"),
+        ende=data.get("ende"),
+        dauerhaft=bool(data.get("dauerhaft", False)),
+        stand=Stand(data.get("stand", "offen")),
+        stand_begruendung=data.get("stand_begruendung"),
+        mittel=data.get("mittel"),
+        notiz=data.get("notiz"),
+        schritte=tuple(
+            Schritt(
+                s["titel"],
+                _date(s["bis"]),
+                _date(s["erledigt"]) if s.get("erledigt") else None,
+                Origin(origin.file, (*origin.path, "schritte", index)),
+            )
+            for index, s in enumerate(data.get("schritte") or ())
+        ),
+        origin=origin,
     )

@@ -19,6 +19,7 @@ SCHEMA_FILES = (
     "beteiligung.schema.json",
     "vorlage.schema.json",
     "webseite.schema.json",
+    "plan.schema.json",
     "schnappschuss.schema.json",
     "diff.schema.json",
 )

@@ -189,4 +189,68 @@ RULES = (
         "die `ikonzept edition new` eingetragen hat. Die beschlossene Fassung darf sich "
         "nicht ändern: Stellen Sie die Datei wieder her (z. B. aus git).",
     ),
+    Rule(
+        "IK225",
+        ERROR,
+        "Unbekannte Maßnahme",
+        "Der Handlungsplan nennt eine Maßnahme, die es im Konzept nicht gibt. Maßnahmen werden "
+        "mit ihrer ID aus handlungsfelder/ genannt; die Meldung schlägt die ähnlichste vor.",
+    ),
+    Rule(
+        "IK226",
+        ERROR,
+        "Handlungsplan passt nicht zu seiner Datei",
+        "Jede Kommune hat genau einen Handlungsplan in plaene/<kommune>.yaml; der Dateiname ist "
+        "die ID der Kommune, die unter „kommune“ steht. `ikonzept plan new KOMMUNE` legt ihn an.",
+    ),
+    Rule(
+        "IK227",
+        ERROR,
+        "Maßnahme zweimal im Handlungsplan",
+        "Eine Maßnahme steht in einem Handlungsplan nur einmal; mehrere Arbeitsschritte gehören "
+        "unter „schritte“.",
+    ),
+    Rule(
+        "IK228",
+        ERROR,
+        "Zeitraum endet vor seinem Beginn",
+        "„ende“ liegt vor „beginn“. Beide werden als JJJJ-MM angegeben; für eine Daueraufgabe "
+        "steht statt „ende“ dauerhaft: true.",
+    ),
+    Rule(
+        "IK229",
+        WARNING,
+        "Maßnahme für diese Kommune nicht empfohlen",
+        "Das Konzept empfiehlt die Maßnahme nur für andere Kommunen (ihre Liste „kommunen“ "
+        "nennt diese nicht). Vielleicht ist es Absicht; sonst die Maßnahme oder den Plan prüfen.",
+    ),
+    Rule(
+        "IK230",
+        WARNING,
+        "Schritt überfällig",
+        "Der Termin („bis“) eines Schritts ist vorbei, und er ist nicht als erledigt vermerkt. "
+        "Tragen Sie „erledigt“ mit dem Datum ein oder vereinbaren Sie einen neuen Termin.",
+    ),
+    Rule(
+        "IK231",
+        WARNING,
+        "Handlungsplan älter als zwölf Monate",
+        "Der Stand des Handlungsplans liegt mehr als zwölf Monate zurück. Handlungspläne werden "
+        "mit dem Runden Tisch der Kommune regelmäßig fortgeschrieben; dann „stand“ erneuern.",
+    ),
+    Rule(
+        "IK232",
+        WARNING,
+        "Entfallene Maßnahme im Handlungsplan",
+        "Das Konzept führt die Maßnahme als entfallen, im Handlungsplan der Kommune ist sie "
+        "noch aktiv (offen, in Umsetzung oder dauerhaft). Den Stand im Plan angleichen oder die "
+        "Maßnahme aus dem Plan nehmen.",
+    ),
+    Rule(
+        "IK233",
+        ERROR,
+        "Ende und Daueraufgabe zugleich",
+        "Eine Maßnahme im Handlungsplan hat entweder ein Ende („ende: JJJJ-MM“) oder ist eine "
+        "Daueraufgabe („dauerhaft: true“), nicht beides.",
+    ),
 )

@@ -1,0 +1,171 @@
+"""`ikonzept plan`: the towns' local action plans - a new one, an entry, the overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ikonzept.base.errors import UsageError
+from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, day, guarded, say
+from ikonzept.cli.rounds import FormatOption, StatusFormat, concept
+
+if TYPE_CHECKING:
+    from ikonzept.plans.matrix import Adoption
+
+plan_app = typer.Typer(
+    help="Handlungspläne der Kommunen: welche empfohlenen Maßnahmen eine Stadt oder Gemeinde "
+    "aufgreift, wer federführend ist, mit wem und bis wann (plaene/<kommune>.yaml).",
+    no_args_is_help=True,
+    options_metavar="[OPTIONEN]",
+    subcommand_metavar="BEFEHL [ARGUMENTE]...",
+)
+app.add_typer(plan_app, name="plan")
+
+Ordner = Annotated[
+    Path | None,
+    typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
+]
+Kommune = Annotated[str, typer.Argument(metavar="KOMMUNE", help="ID der Kommune.")]
+
+
+@plan_app.command("new", options_metavar="[OPTIONEN]")
+@guarded
+def plan_new(
+    kommune: Kommune, ordner: Ordner = None, today: TodayOption = None, quiet: QuietOption = False
+) -> None:
+    """Einen Handlungsplan anlegen: Kopf, leere Liste und als Kommentar die Maßnahmen, die
+    das Konzept für die Kommune empfiehlt. Überschreibt nie."""
+    from ikonzept.plans.menu import new_plan
+
+    root, konzept = concept(ordner)
+    path = new_plan(root, konzept, kommune, day(today) or dt.date.today())
+    say(quiet)(f"Angelegt: {path.relative_to(root)}")
+
+
+@plan_app.command("add", options_metavar="[OPTIONEN]")
+@guarded
+def plan_add(
+    kommune: Kommune,
+    massnahme: Annotated[str, typer.Argument(metavar="MASSNAHME", help="ID der Maßnahme.")],
+    verantwortlich: Annotated[
+        str,
+        typer.Option("--verantwortlich", metavar="AKTEUR", help="ID des federführenden Akteurs."),
+    ],
+    partner: Annotated[
+        list[str] | None,
+        typer.Option("--partner", metavar="AKTEUR", help="ID eines Partners (mehrfach möglich)."),
+    ] = None,
+    prioritaet: Annotated[
+        str | None,
+        typer.Option("--prioritaet", metavar="PRIORITÄT", help="hoch, mittel oder niedrig."),
+    ] = None,
+    beginn: Annotated[
+        str | None, typer.Option("--beginn", metavar="JJJJ-MM", help="Beginn (Monat).")
+    ] = None,
+    ende: Annotated[
+        str | None, typer.Option("--ende", metavar="JJJJ-MM", help="Ende (Monat).")
+    ] = None,
+    dauerhaft: Annotated[
+        bool, typer.Option("--dauerhaft", help="Daueraufgabe (statt --ende).")
+    ] = False,
+    ordner: Ordner = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Eine Maßnahme in den Handlungsplan einer Kommune aufnehmen; nur neue Zeilen, vorher
+    geprüft."""
+    import re
+
+    from ikonzept.model import Prioritaet
+    from ikonzept.plans.entries import NewEntry, add_entry
+
+    for name, value in (("--beginn", beginn), ("--ende", ende)):
+        if value is not None and not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value):
+            raise UsageError(f"{name} „{value}“: bitte als JJJJ-MM angeben, z. B. 2017-09.")
+    choices = {p.value: p for p in Prioritaet}
+    if prioritaet is not None and prioritaet not in choices:
+        raise UsageError(f"--prioritaet „{prioritaet}“: möglich sind hoch, mittel, niedrig.")
+    root, konzept = concept(ordner)
+    entry = NewEntry(
+        massnahme, verantwortlich, tuple(partner or ()),
+        choices[prioritaet] if prioritaet else None, beginn, ende, dauerhaft,
+    )  # fmt: skip
+    path = add_entry(root, konzept, kommune, entry)
+    say(quiet)(f"{massnahme}: in {path.relative_to(root)} aufgenommen.")
+
+
+@plan_app.command("status", options_metavar="[OPTIONEN]")
+@guarded
+def plan_status(
+    ordner: ConceptDir = None,
+    output_format: FormatOption = StatusFormat.text,
+    today: TodayOption = None,
+) -> None:
+    """Welche Kommune welche Maßnahme aufgegriffen hat und wie sie steht; je Kommune das
+    Alter des Plans und überfällige Schritte. JSON für Programme, CSV für Tabellen."""
+    from ikonzept.plans.matrix import adoption, as_json, csv_rows
+
+    _root, konzept = concept(ordner)
+    view = adoption(konzept, day(today) or dt.date.today())
+    if output_format is StatusFormat.json:
+        print(json.dumps(as_json(view), ensure_ascii=False, indent=2))
+    elif output_format is StatusFormat.csv:
+        from ikonzept.base.cells import german_csv
+
+        sys.stdout.write(german_csv(csv_rows(view)))
+    else:
+        _print(view)
+
+
+_CELL = {
+    "offen": "offen",
+    "in_umsetzung": "in Ums.",
+    "umgesetzt": "umges.",
+    "dauerhaft": "dauerh.",
+    "zurueckgestellt": "zurückg.",
+    "entfallen": "entf.",
+}
+
+
+def _print(view: Adoption) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    console.print(f"[bold]{view.titel}[/]: Handlungspläne der Kommunen")
+    with_plan = [t for t in view.kommunen if t.stand is not None]
+    if not view.massnahmen:
+        console.print("Noch keine Kommune hat eine Maßnahme in ihren Handlungsplan aufgenommen.")
+    else:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False)
+        table.add_column("Nr.", no_wrap=True)
+        table.add_column("Maßnahme", overflow="fold", min_width=16)
+        columns = [i for i, t in enumerate(view.kommunen) if t.stand is not None]
+        for index in columns:
+            table.add_column(view.kommunen[index].name, overflow="fold", justify="center")
+        for row in view.massnahmen:
+            staende = [row.staende[i] for i in columns]
+            cells = [_CELL[stand.value] if stand else "·" for stand in staende]
+            table.add_row(row.nummer, row.titel, *cells)
+        console.print(table)
+    for town in view.kommunen:
+        if town.stand is None:
+            continue
+        due = len(town.ueberfaellig)
+        console.print(
+            f"{town.name}: Plan vom {town.stand:%d.%m.%Y} ({town.alter_monate} Monate), "
+            f"{town.eintraege} Maßnahme{'n' if town.eintraege != 1 else ''}"
+            + (f", {due} Schritt{'e' if due != 1 else ''} überfällig:" if due else ".")
+        )
+        for item in town.ueberfaellig:
+            console.print(f"  – {item.schritt} ({item.massnahme}, bis {item.bis:%d.%m.%Y})")
+    without = [t.name for t in view.kommunen if t.stand is None]
+    if without:
+        console.print(f"Ohne Handlungsplan: {', '.join(without)}.")
+    if not with_plan:
+        console.print("`ikonzept plan new KOMMUNE` legt einen an.")

@@ -1,0 +1,205 @@
+"""The towns' local action plans: `plan new`, `plan add`, `plan status`, and their checks
+(the checks' failing examples are cases in tests/cases/invalid/plan-*)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ikonzept.pipeline.validate import validate
+from tests.conftest import SAMPLE, RunCli
+
+TODAY = "2017-05-01"
+
+
+@pytest.fixture
+def concept(tmp_path: Path) -> Path:
+    target = tmp_path / "konzept"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+def _plan(concept: Path, town: str) -> Path:
+    return concept / "plaene" / f"{town}.yaml"
+
+
+def test_a_new_plan_lists_the_measures_recommended_for_its_town(
+    run_cli: RunCli, concept: Path
+) -> None:
+    result = run_cli("plan", "new", "duelmen", "-C", str(concept), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Angelegt: plaene/duelmen.yaml\n"
+    text = _plan(concept, "duelmen").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/plan.schema.json\n")
+    assert text.endswith("kommune: duelmen\nstand: 2017-05-01\nmassnahmen: []\n")
+    konzept = validate(SAMPLE).konzept
+    assert konzept is not None
+    menu = [line.split()[2] for line in text.splitlines() if line.startswith("#   ")]
+    expected = [m.id for *_, m in konzept.massnahmen() if not m.kommunen or "duelmen" in m.kommunen]
+    assert menu == expected
+    assert "kursorte-laendlicher-raum" not in menu  # for the smaller towns only
+    assert "#   1.1.1    sprachkurs-koordination" in text and "(kreisweit)" in text
+    assert validate(concept, today=dt.date(2017, 6, 1)).findings == ()
+
+
+def test_a_plan_is_never_overwritten_and_only_for_a_known_town(
+    run_cli: RunCli, concept: Path
+) -> None:
+    assert run_cli("plan", "new", "olfen", "-C", str(concept)).exit_code == 0
+    before = _plan(concept, "olfen").read_bytes()
+    again = run_cli("plan", "new", "olfen", "-C", str(concept))
+    assert again.exit_code == 1
+    assert "plaene/olfen.yaml gibt es schon; ikonzept überschreibt ihn nicht." in again.stderr
+    assert _plan(concept, "olfen").read_bytes() == before
+    unknown = run_cli("plan", "new", "oelfen", "-C", str(concept))
+    assert unknown.exit_code == 1
+    assert "Eine Kommune „oelfen“ gibt es in konzept.yaml nicht." in unknown.stderr
+
+
+def test_entries_are_new_lines_only_and_the_plan_stays_valid(
+    run_cli: RunCli, concept: Path
+) -> None:
+    path = _plan(concept, "duelmen")
+    path.parent.mkdir()
+    original = (
+        "# Runder Tisch Dülmen\r\nkommune: duelmen\r\nstand: 2017-05-01\r\nmassnahmen:\r\n"
+        "  - massnahme: sprachcafes  # seit Mai\r\n    verantwortlich: caritas-duelmen\r\n"
+        "\r\n# Ende des Plans\r\n"
+    )
+    path.write_bytes(original.encode("utf-8"))
+    args = ["plan", "add", "duelmen", "kurse-kinderbetreuung", "-C", str(concept)]
+    result = run_cli(*args, "--verantwortlich", "caritas-duelmen", "--partner", "vhs-coesfeld",
+                     "--partner", "drk-coesfeld", "--prioritaet", "hoch", "--beginn", "2017-09",
+                     "--ende", "2018-06")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "kurse-kinderbetreuung: in plaene/duelmen.yaml aufgenommen.\n"
+    assert path.read_bytes().decode("utf-8") == original.replace(
+        "caritas-duelmen\r\n\r\n",
+        "caritas-duelmen\r\n"
+        "  - massnahme: kurse-kinderbetreuung\r\n    verantwortlich: caritas-duelmen\r\n"
+        "    partner: [vhs-coesfeld, drk-coesfeld]\r\n    prioritaet: hoch\r\n"
+        "    beginn: 2017-09\r\n    ende: 2018-06\r\n\r\n",
+    )
+    dauer = run_cli("plan", "add", "duelmen", "sprachkurs-koordination", "-C", str(concept),
+                    "--verantwortlich", "vhs-coesfeld", "--dauerhaft")  # fmt: skip
+    assert dauer.exit_code == 0, dauer.output
+    result_ = validate(concept, today=dt.date(2017, 6, 1))
+    assert result_.findings == ()
+    assert result_.konzept is not None
+    plan = result_.konzept.plaene[0]
+    assert [e.massnahme for e in plan.massnahmen] == [
+        "sprachcafes", "kurse-kinderbetreuung", "sprachkurs-koordination"
+    ]  # fmt: skip
+    assert plan.massnahmen[2].dauerhaft and plan.massnahmen[1].partner == (
+        "vhs-coesfeld", "drk-coesfeld"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("extra", "message", "code"),
+    [
+        (["gibt-es-nicht", "--verantwortlich", "vhs-coesfeld"],
+         "Eine Maßnahme „gibt-es-nicht“ gibt es in diesem Konzept nicht.", 1),
+        (["sprachcafes", "--verantwortlich", "vhs-coesfeld", "--partner", "niemand"],
+         "Einen Akteur „niemand“ gibt es im Akteursverzeichnis nicht.", 1),
+        (["sprachcafes", "--verantwortlich", "vhs-coesfeld"],
+         "Die Maßnahme „sprachcafes“ steht schon im Handlungsplan", 1),
+        (["sprachmittler-pool", "--verantwortlich", "vhs-coesfeld", "--ende", "2018-01",
+          "--dauerhaft"], "Entweder --ende oder --dauerhaft, nicht beides.", 1),
+        (["sprachmittler-pool", "--verantwortlich", "vhs-coesfeld", "--beginn", "2018-01",
+          "--ende", "2017-01"], "--ende (2017-01) liegt vor --beginn (2018-01).", 1),
+        (["sprachmittler-pool", "--verantwortlich", "vhs-coesfeld", "--beginn", "2018-1"],
+         "--beginn „2018-1“: bitte als JJJJ-MM angeben", 2),
+        (["sprachmittler-pool", "--verantwortlich", "vhs-coesfeld", "--prioritaet", "dringend"],
+         "--prioritaet „dringend“: möglich sind hoch, mittel, niedrig.", 2),
+    ],
+)  # fmt: skip
+def test_an_entry_that_validate_would_refuse_is_not_written(
+    run_cli: RunCli, concept: Path, extra: list[str], message: str, code: int
+) -> None:
+    path = _plan(concept, "duelmen")
+    path.parent.mkdir()
+    path.write_text(
+        "kommune: duelmen\nstand: 2017-05-01\nmassnahmen:\n  - massnahme: sprachcafes\n"
+        "    verantwortlich: caritas-duelmen\n",
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    result = run_cli("plan", "add", "duelmen", *extra, "-C", str(concept))
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_an_entry_needs_the_plan(run_cli: RunCli, concept: Path) -> None:
+    result = run_cli("plan", "add", "olfen", "sprachcafes", "--verantwortlich", "vhs-coesfeld",
+                     "-C", str(concept))  # fmt: skip
+    assert result.exit_code == 1
+    assert "plaene/olfen.yaml gibt es noch nicht: `ikonzept plan new olfen` legt ihn an." in (
+        result.stderr
+    )
+
+
+def _two_plans(concept: Path) -> None:
+    (concept / "plaene").mkdir()
+    _plan(concept, "duelmen").write_text(
+        "kommune: duelmen\nstand: 2017-05-01\nmassnahmen:\n"
+        "  - massnahme: sprachkurs-koordination\n    verantwortlich: vhs-coesfeld\n"
+        "    stand: in_umsetzung\n    schritte:\n"
+        "      - {titel: Kursträger einladen, bis: 2017-06-30, erledigt: 2017-06-20}\n"
+        "      - {titel: Übersicht veröffentlichen, bis: 2017-09-30}\n"
+        "  - massnahme: kurse-kinderbetreuung\n    verantwortlich: caritas-duelmen\n",
+        encoding="utf-8",
+    )
+    _plan(concept, "olfen").write_text(
+        "kommune: olfen\nstand: 2016-12-01\nmassnahmen:\n"
+        "  - massnahme: sprachkurs-koordination\n    verantwortlich: vhs-coesfeld\n"
+        "    stand: umgesetzt\n",
+        encoding="utf-8",
+    )
+
+
+def test_the_status_shows_who_took_up_what(run_cli: RunCli, concept: Path) -> None:
+    _two_plans(concept)
+    args = ["plan", "status", str(concept), "--today", "2017-12-01"]
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert data["massnahmen"] == [
+        {"id": "sprachkurs-koordination", "nummer": "1.1.1",
+         "titel": "Kreisweite Koordinierung der Sprachkursangebote aufbauen",
+         "stand": {"duelmen": "in_umsetzung", "olfen": "umgesetzt"}},
+        {"id": "kurse-kinderbetreuung", "nummer": "1.1.2",
+         "titel": "Integrationskurse mit Kinderbetreuung in den größeren Städten anbieten",
+         "stand": {"duelmen": "offen"}},
+    ]  # fmt: skip
+    towns = {t["id"]: t for t in data["kommunen"]}
+    assert towns["duelmen"] == {
+        "id": "duelmen", "name": "Dülmen", "stand": "2017-05-01", "alter_monate": 7,
+        "massnahmen": 2, "ueberfaellig": [{"massnahme": "sprachkurs-koordination",
+                                          "schritt": "Übersicht veröffentlichen",
+                                          "bis": "2017-09-30"}],
+    }  # fmt: skip
+    assert towns["olfen"]["alter_monate"] == 12 and towns["olfen"]["ueberfaellig"] == []
+    assert towns["ascheberg"]["stand"] is None
+    text = run_cli(*args).stdout
+    assert "Dülmen: Plan vom 01.05.2017 (7 Monate), 2 Maßnahmen, 1 Schritt überfällig:" in text
+    assert "  – Übersicht veröffentlichen (sprachkurs-koordination, bis 30.09.2017)" in text
+    assert "Olfen: Plan vom 01.12.2016 (12 Monate), 1 Maßnahme." in text
+    assert "Ohne Handlungsplan: Ascheberg, Billerbeck, Coesfeld," in text
+    rows = run_cli(*args, "--format", "csv").stdout.lstrip("\ufeff").splitlines()
+    assert rows[0].startswith("Nr.;ID;Maßnahme;Ascheberg;")
+    first = "Kreisweite Koordinierung der Sprachkursangebote aufbauen"
+    assert rows[1].split(";")[:3] == ["1.1.1", "sprachkurs-koordination", first]
+    assert len(rows) == 3
+
+
+def test_the_status_without_plans_says_how_to_begin(run_cli: RunCli, concept: Path) -> None:
+    result = run_cli("plan", "status", str(concept))
+    assert result.exit_code == 0
+    assert "Noch keine Kommune hat eine Maßnahme in ihren Handlungsplan aufgenommen." in (
+        result.stdout
+    )
+    assert "`ikonzept plan new KOMMUNE` legt einen an." in result.stdout
