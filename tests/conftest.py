@@ -122,6 +122,7 @@ def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 KONZEPT = "integrationskonzept-kreis-coesfeld-ausgabe-{}.pdf"
 VORLAGE = "integrationskonzept-kreis-coesfeld-ausgabe-{}-vorlage.pdf"
 SYNOPSE = "integrationskonzept-kreis-coesfeld-ausgabe-{}-synopse.pdf"
+PLAN = "integrationskonzept-kreis-coesfeld-ausgabe-{}-handlungsplan-{}.pdf"
 
 
 @pytest.fixture(scope="session")
@@ -155,4 +156,5 @@ def documents(sample_build: Path, round_build: Path, excerpt_build: Path) -> dic
         "Konzept 2019": round_build / KONZEPT.format(2),
         "Vorlage 2019": round_build / VORLAGE.format(2),
         "Synopse 2019": round_build / SYNOPSE.format(2),
+        "Handlungsplan Dülmen 2019": round_build / PLAN.format(2, "duelmen"),
     }

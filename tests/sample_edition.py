@@ -4,7 +4,8 @@ With the commands an author uses, from the first edition (`concept/`): `edition 
 feedback round (`feedback export`, three filled forms from `tests/data/rueckmeldungen/`,
 `feedback import`), `status set`, and then the edits an author makes in an editor: two
 measures merged, one moved to another goal, a new goal for a new need, the proposal for
-2019. `python -m tests.sample_edition` makes it anew (into `concept-2019/`);
+2019, and the action plans three towns agreed in May 2019 (`plan new`, `plan add`).
+`python -m tests.sample_edition` makes it anew (into `concept-2019/`);
 `tests/test_sample_edition.py` checks that the committed folder is what this gives.
 """
 
@@ -88,6 +89,43 @@ PROPOSALS = {
         )
     ],
 }
+
+
+# The action plans of three towns, May 2019: (measure, lead, partners, priority, start, end
+# or None for a lasting task).
+PLANS: dict[str, tuple[str, list[tuple[str, str, list[str], str, str, str | None]]]] = {
+    "coesfeld": ("2019-05-20", [
+        ("elterncafes-interkulturell", "familienzentrum-st-viktor", ["fbs-coesfeld"], "mittel",
+         "2019-09", "2020-12"),
+        ("beratung-eu-beschaeftigte", "caritas-coesfeld", ["jobcenter-kreis-coesfeld"], "hoch",
+         "2019-07", None),
+        ("wohnraumboerse", "stadt-coesfeld-soziales", [], "niedrig", "2020-01", "2020-12"),
+    ]),
+    "duelmen": ("2019-05-15", [
+        ("kurse-kinderbetreuung", "vhs-duelmen", ["caritas-duelmen"], "hoch", "2019-08",
+         "2020-07"),
+        ("frauen-sprachtreffs", "caritas-duelmen", [], "mittel", "2019-09", None),
+        ("griffbereit", "fbs-coesfeld", ["caritas-duelmen"], "hoch", "2019-10", "2020-06"),
+    ]),
+    "nottuln": ("2019-05-27", [
+        ("sprachcafes-und-sprachlernbegleitung", "willkommen-in-nottuln", ["vhs-coesfeld"],
+         "hoch", "2019-06", None),
+        ("brueckenspielgruppen", "drk-coesfeld", [], "mittel", "2019-09", "2020-08"),
+    ]),
+}  # fmt: skip
+
+
+def plans(target: Path, run: Command) -> None:
+    """Each town's plan as its round table agreed it, with the commands."""
+    for town, (stand, entries) in PLANS.items():
+        run("plan", "new", town, "-C", str(target), "--today", stand, "-q")
+        for massnahme, lead, partners, priority, start, end in entries:
+            args = ["plan", "add", town, massnahme, "-C", str(target), "-q", "--verantwortlich",
+                    lead, "--prioritaet", priority, "--beginn", start]  # fmt: skip
+            for partner in partners:
+                args += ["--partner", partner]
+            args += ["--ende", end] if end else ["--dauerhaft"]
+            run(*args)
 
 
 def fill_forms(blank: Path, target: Path = FORMS) -> None:
@@ -245,6 +283,7 @@ def make(target: Path, run: Command, forms: Path = FORMS) -> None:
         str(target),
     )
     author_edits(target)
+    plans(target, run)
 
 
 def _cli(*args: str) -> None:

@@ -203,3 +203,43 @@ def test_the_status_without_plans_says_how_to_begin(run_cli: RunCli, concept: Pa
         result.stdout
     )
     assert "`ikonzept plan new KOMMUNE` legt einen an." in result.stdout
+
+
+def test_each_plan_is_a_working_paper_of_its_own(round_build: Path) -> None:
+    """The sample's second edition: three towns' plans, one PDF each, A4 landscape."""
+    import subprocess
+
+    import pikepdf
+
+    from tests.conftest import PLAN
+
+    for town in ("coesfeld", "duelmen", "nottuln"):
+        assert (round_build / PLAN.format(2, town)).is_file(), town
+    pdf = round_build / PLAN.format(2, "duelmen")
+    with pikepdf.open(pdf) as document:
+        box = document.pages[0].mediabox
+        assert float(box[2]) > float(box[3])  # landscape
+        assert str(document.docinfo["/Title"]).startswith("Handlungsplan Dülmen – ")
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout  # fmt: skip
+    text = " ".join(raw.split())
+    assert "Handlungsplan Dülmen" in text and "Stand des Plans: 15. Mai 2019." in text
+    assert "1 Sprache und Sprachförderung" in text
+    for words in ("VHS Dülmen – Haltern am See – Havixbeck", "Dekanat Dülmen", "hoch",
+                  "Aug. 2019 –", "Juli 2020", "ab Sept. 2019, dauerhaft"):  # fmt: skip
+        assert words in text, words
+    assert "Elterncafés" not in text and "Wohnraumbörsen" not in text  # Coesfeld's plan
+
+
+def test_a_build_of_the_plans_only_and_no_plan_in_an_excerpt(tmp_path: Path) -> None:
+    from ikonzept.build import BuildOptions, build
+    from tests.conftest import ROOT
+
+    only = build(BuildOptions(root=ROOT / "concept-2019", out=tmp_path / "plaene", only="plaene"))
+    assert sorted(p.name for p in only.outputs if p.suffix == ".pdf") == [
+        f"integrationskonzept-kreis-coesfeld-ausgabe-2-handlungsplan-{t}.pdf"
+        for t in ("coesfeld", "duelmen", "nottuln")
+    ]
+    excerpt = build(BuildOptions(root=ROOT / "concept-2019", out=tmp_path / "auszug",
+                                 kommune="duelmen", only="konzept"))  # fmt: skip
+    assert not [p for p in excerpt.outputs if "handlungsplan" in p.name]

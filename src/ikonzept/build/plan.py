@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MANIFEST = ".ikonzept-build.json"
 SNAPSHOT = "konzept.json"
 OPARL = "vorlage.oparl.json"
-DOCUMENTS = ("konzept", "vorlage", "synopse")
+DOCUMENTS = ("konzept", "vorlage", "synopse", "plaene")
 
 Progress = Callable[[str], None]
 

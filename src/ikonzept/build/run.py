@@ -87,6 +87,8 @@ class BuildRun(ProposalSteps):
             and ("synopse" in wanted or self.with_vorlage)
         )
         self.write_konzept = "konzept" in wanted
+        # Each town's action plan as its own working paper (not in an excerpt's build).
+        self.write_plaene = whole and "plaene" in wanted
         self.write_synopse = "synopse" in wanted and self.with_synopse
 
     def _timed(self, name: str, started: float) -> None:
@@ -112,6 +114,7 @@ class BuildRun(ProposalSteps):
                 self.konzept, options.root, self.dirs, options.kommune, created=created
             )
             jobs["konzept"] = (self._hyphenated(html), out / f"{self.name}.pdf")
+        jobs.update(self._plan_jobs(created))
         if self.write_synopse and comparison is not None and previous is not None:
             jobs["synopse"] = (
                 self._hyphenated(self._synopse_html(comparison, previous)),
@@ -127,9 +130,11 @@ class BuildRun(ProposalSteps):
         with tempfile.TemporaryDirectory(prefix=".ikonzept-teile-", dir=out) as folder:
             konzept: parts.LaidOut | None = None
             with contextlib.nullcontext(given) if given else worker_pool() as pool:
-                synopse: Future[tuple[int, tuple[str, ...]]] | None = None
-                if "synopse" in jobs:
-                    synopse = self._single(pool, *jobs["synopse"])
+                singles = {
+                    key: self._single(pool, *job)
+                    for key, job in jobs.items()
+                    if key != "konzept"  # the proposal comes after: it needs the page count
+                }
                 if "konzept" in jobs:
                     konzept = parts.lay_out(
                         jobs["konzept"][0], root=options.root, dirs=self.dirs,
@@ -141,8 +146,8 @@ class BuildRun(ProposalSteps):
                     self.result.ahead = konzept.ahead
                     pages["konzept"] = konzept.pages
                     self.result.blocked += konzept.blocked
-                if synopse is not None:
-                    pages["synopse"], blocked = synopse.result()
+                for key, future in singles.items():
+                    pages[key], blocked = future.result()
                     self.result.blocked += blocked
                 if self.with_vorlage:
                     vorlage = self._vorlage(pool, pages["konzept"], pages.get("synopse"),
@@ -164,6 +169,19 @@ class BuildRun(ProposalSteps):
         fsutil.write_text(out / SNAPSHOT, _snapshot(self.konzept))
         self.cache.prune()
         self.result.reused, self.result.laid_out = self.cache.hits, self.cache.misses
+
+    def _plan_jobs(self, created: str) -> dict[str, tuple[str, Path]]:
+        """Each town's action plan as its own working paper (not in an excerpt's build)."""
+        if not self.write_plaene:
+            return {}
+        from ikonzept.render.content.handlungsplan import render_plan
+
+        jobs = {}
+        for plan in self.konzept.plaene:
+            html = render_plan(self.konzept, plan, self.options.root, self.dirs, created)
+            target = self.options.out / f"{self.name}-handlungsplan-{plan.kommune}.pdf"
+            jobs[f"plan:{plan.kommune}"] = (self._hyphenated(html), target)
+        return jobs
 
     def _hyphenated(self, html: str) -> str:
         """The document with the county's hyphenation list, for every process laying it out."""

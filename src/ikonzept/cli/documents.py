@@ -30,6 +30,7 @@ class BuildDocument(enum.StrEnum):
     konzept = "konzept"
     vorlage = "vorlage"
     synopse = "synopse"
+    plaene = "plaene"
 
 
 @app.command(options_metavar="[OPTIONEN]")
@@ -65,7 +66,11 @@ def build(
     ] = None,
     only: Annotated[
         BuildDocument | None,
-        typer.Option("--only", help="Nur ein Dokument: konzept, vorlage oder synopse."),
+        typer.Option(
+            "--only",
+            help="Nur ein Dokument: konzept, vorlage, synopse oder plaene (die Handlungspläne der "
+            "Kommunen).",
+        ),
     ] = None,
     oparl_basis: Annotated[
         str | None,

@@ -1,0 +1,101 @@
+"""The towns' action plans at a county's scale: ``python benchmarks/bench_plans.py``.
+
+A copy of the large concept gets a plan for each of eleven towns with 100 entries each
+(measures recommended there, in order; a lead and a partner from the actors; every
+third entry with two steps), deterministic. Timed as whole processes, median of three runs
+after a warm-up: ``validate``, ``plan status`` and ``build --only plaene`` (all plans'
+PDFs; each run with an empty layout cache). Targets: 0.5 s, 0.5 s, 10 s.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LARGE = ROOT / "benchmarks" / "data" / "large"
+TOWNS, ENTRIES = 11, 100
+
+
+def _plans(root: Path) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from ikonzept.pipeline.validate import validate
+
+    konzept = validate(root).konzept
+    assert konzept is not None
+    actors = [a.id for a in konzept.akteure]
+    folder = root / "plaene"
+    folder.mkdir()
+    for t, town in enumerate(konzept.kommunen[:TOWNS]):
+        measures = [m for *_, m in konzept.massnahmen() if not m.kommunen or town.id in m.kommunen]
+        lines = [f"kommune: {town.id}", "stand: 2026-06-01", "massnahmen:"]
+        for e, massnahme in enumerate(measures[:ENTRIES]):
+            lines += [f"  - massnahme: {massnahme.id}",
+                      f"    verantwortlich: {actors[(t * 7 + e) % len(actors)]}",
+                      f"    partner: [{actors[(t * 11 + e * 3 + 1) % len(actors)]}]",
+                      f"    prioritaet: {('hoch', 'mittel', 'niedrig')[e % 3]}",
+                      "    beginn: 2026-09", "    ende: 2027-06"]  # fmt: skip
+            if e % 3 == 0:
+                lines += ["    schritte:",
+                          "      - {titel: Partner einladen, bis: 2026-10-31,",
+                          "         erledigt: 2026-10-20}",
+                          "      - {titel: Angebot starten, bis: 2027-02-28}"]  # fmt: skip
+        (folder / f"{town.id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _time(args: list[str], env: dict[str, str], runs: int = 3) -> float:
+    subprocess.run(args, capture_output=True, env=env, check=False)  # warm-up
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(args, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ik = str(Path(sys.executable).with_name("ikonzept"))
+    if not (LARGE / "konzept.yaml").exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py")], check=True)
+    with tempfile.TemporaryDirectory(prefix="ikonzept-plans-") as work:
+        root = Path(work) / "konzept"
+        shutil.copytree(LARGE, root)
+        _plans(root)
+        entries = sum(1 for p in (root / "plaene").glob("*.yaml")
+                      for line in p.read_text(encoding="utf-8").splitlines()
+                      if line.startswith("  - massnahme:"))  # fmt: skip
+        env = {**os.environ}
+        rows = [
+            ("validate", _time([ik, "validate", str(root), "--today", "2026-12-01"], env), 0.5),
+            (
+                "plan status",
+                _time([ik, "plan", "status", str(root), "--today", "2026-12-01"], env),
+                0.5,
+            ),
+        ]
+        builds = []
+        for run in range(3):
+            cache = Path(work) / f"cache-{run}"
+            started = time.perf_counter()
+            subprocess.run([ik, "build", str(root), "-o", str(Path(work) / f"out-{run}"),
+                            "--only", "plaene", "-q"], capture_output=True,
+                           env={**env, "XDG_CACHE_HOME": str(cache)}, check=True)  # fmt: skip
+            builds.append(time.perf_counter() - started)
+        rows.append(("build --only plaene (all PDFs, empty cache)", statistics.median(builds), 10))
+    print(f"{TOWNS} towns, {entries} plan entries, on the large concept:")
+    for name, seconds, target in rows:
+        print(
+            f"- {name}: {seconds:.2f} s "
+            f"(target < {target} s: {'yes' if seconds < target else 'NO'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
