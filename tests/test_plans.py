@@ -243,3 +243,32 @@ def test_a_build_of_the_plans_only_and_no_plan_in_an_excerpt(tmp_path: Path) -> 
     excerpt = build(BuildOptions(root=ROOT / "concept-2019", out=tmp_path / "auszug",
                                  kommune="duelmen", only="konzept"))  # fmt: skip
     assert not [p for p in excerpt.outputs if "handlungsplan" in p.name]
+
+
+def test_a_status_is_set_in_one_towns_plan(run_cli: RunCli, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    concept = tmp_path / "konzept"
+    shutil.copytree(ROOT / "concept-2019", concept)
+    plan = _plan(concept, "duelmen")
+    before = plan.read_text(encoding="utf-8")
+    county = (concept / "handlungsfelder" / "01-sprache.yaml").read_bytes()
+    args = ["status", "set", "kurse-kinderbetreuung", "in_umsetzung", "-C", str(concept)]
+    result = run_cli(*args, "--kommune", "duelmen")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "kurse-kinderbetreuung: Stand „in Umsetzung“ in plaene/duelmen.yaml eingetragen.\n"
+    )
+    assert plan.read_text(encoding="utf-8") == before.replace(
+        "    ende: 2020-07\n", "    ende: 2020-07\n    stand: in_umsetzung\n", 1
+    )
+    assert (concept / "handlungsfelder" / "01-sprache.yaml").read_bytes() == county
+    again = run_cli(*args, "--kommune", "duelmen")
+    assert "Stand in duelmen ist bereits „in Umsetzung“; nichts geändert." in again.stdout
+    missing = run_cli(*args, "--kommune", "olfen")
+    assert missing.exit_code == 1
+    assert "Für olfen gibt es keinen Handlungsplan" in missing.stderr
+    other = run_cli("status", "set", "griffbereit", "umgesetzt", "-C", str(concept),
+                    "--kommune", "nottuln")  # fmt: skip
+    assert other.exit_code == 1
+    assert "Die Maßnahme „griffbereit“ steht nicht im Handlungsplan für nottuln" in other.stderr

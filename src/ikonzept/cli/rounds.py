@@ -145,6 +145,15 @@ def set_status(
         str | None,
         typer.Option("--begruendung", metavar="TEXT", help="Begründung (nötig bei „entfallen“)."),
     ] = None,
+    kommune: Annotated[
+        str | None,
+        typer.Option(
+            "--kommune",
+            metavar="KOMMUNE",
+            help="Den Stand im Handlungsplan dieser Kommune ändern (plaene/KOMMUNE.yaml), "
+            "nicht den kreisweiten.",
+        ),
+    ] = None,
     ordner: Annotated[
         Path | None,
         typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
@@ -166,8 +175,17 @@ def set_status(
             "dauerhaft, zurueckgestellt, entfallen."
         )
     root, konzept = concept(ordner)
-    written = editing.apply(root, konzept, [editing.Change(massnahme, new, begruendung)])
     out = say(quiet)
+    if kommune is not None:
+        from ikonzept.plans.entries import set_stand
+
+        path = set_stand(root, konzept, kommune, massnahme, new, begruendung)
+        if path is None:
+            out(f"{massnahme}: Stand in {kommune} ist bereits „{new.label}“; nichts geändert.")
+        else:
+            out(f"{massnahme}: Stand „{new.label}“ in {path.relative_to(root)} eingetragen.")
+        return
+    written = editing.apply(root, konzept, [editing.Change(massnahme, new, begruendung)])
     if written:
         out(f"{massnahme}: Stand „{new.label}“ in {written[0].relative_to(root)} eingetragen.")
     else:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ikonzept.edit.scalar import Scalar
 from ikonzept.edit.yamltext import YamlFile
-from ikonzept.model import Konzept, Prioritaet
+from ikonzept.model import Konzept, Prioritaet, Stand
 from ikonzept.plans.menu import FOLDER, PlanError, plan_path, town
 
 
@@ -75,3 +75,38 @@ def _fields(entry: NewEntry) -> dict[str, Scalar | list[str]]:
     if entry.dauerhaft:
         fields["dauerhaft"] = True
     return fields
+
+
+# Where a new `stand` goes in a plan's entry: after the keys that come before it.
+_BEFORE_STAND = ("dauerhaft", "ende", "beginn", "prioritaet", "partner", "verantwortlich")
+
+
+def set_stand(
+    root: Path, konzept: Konzept, kommune: str, massnahme: str, stand: Stand,
+    begruendung: str | None,
+) -> Path | None:  # fmt: skip
+    """Set a measure's status in a town's plan; None when it already stands so."""
+    town(konzept, kommune)
+    plan = next((p for p in konzept.plaene if p.kommune == kommune), None)
+    if plan is None:
+        raise PlanError(
+            f"Für {kommune} gibt es keinen Handlungsplan: `ikonzept plan new {kommune}` legt "
+            "ihn an."
+        )
+    index, eintrag = next(
+        ((i, e) for i, e in enumerate(plan.massnahmen) if e.massnahme == massnahme),
+        (None, None),
+    )
+    if index is None or eintrag is None:
+        raise PlanError(
+            f"Die Maßnahme „{massnahme}“ steht nicht im Handlungsplan für {kommune}: "
+            f"`ikonzept plan add {kommune} {massnahme} …` nimmt sie auf."
+        )
+    if eintrag.stand is stand and begruendung in (None, eintrag.stand_begruendung):
+        return None
+    edited = YamlFile(root / plan.origin.file, plan.origin.file)
+    edited.set(eintrag.origin.path, "stand", stand.value, after=_BEFORE_STAND)
+    if begruendung is not None:
+        edited.set(eintrag.origin.path, "stand_begruendung", begruendung, after=("stand",))
+    edited.save()
+    return edited.path
