@@ -61,8 +61,12 @@ def test_removing_a_key_removes_its_lines_only(tmp_path: Path) -> None:
 def test_flow_mappings_are_refused(tmp_path: Path) -> None:
     from ikonzept.edit.yamltext import EditError
 
-    with pytest.raises(EditError, match=r"feld.yaml, Zeile 12: .* geschweiften Klammern"):
+    with pytest.raises(EditError) as refused:
         _file(tmp_path).set(("ziele", 0, "massnahmen", 0), "stand", "offen")
+    assert str(refused.value) == (
+        "feld.yaml, Zeile 12: Diese Angaben stehen in geschweiften Klammern ({…}). ikonzept "
+        "ändert nur Angaben mit einem Schlüssel je Zeile; schreiben Sie sie so, dann geht es."
+    )
 
 
 def test_a_file_without_final_newline_gets_one_for_a_new_last_key(tmp_path: Path) -> None:
@@ -422,3 +426,30 @@ def test_an_entry_only_into_a_list_and_alone(tmp_path: Path) -> None:
     other.set((), "a", 2)
     with pytest.raises(EditError, match="nur als einzige Änderung"):
         other.append((), "liste", {"a": 2})
+
+
+# In a file whose line endings are mixed, each new line ends like the line it follows
+# (found missing by `make mutation`): the CRLF part here, the file's end LF.
+@pytest.mark.parametrize(
+    ("text", "change", "expected"),
+    [
+        ("a: |\r\n  x\r\nb: 2\nc: 3\n", ("set", (), "a", "y"), "a: y\r\nb: 2\nc: 3\n"),
+        ("m:\r\n  k: 1\r\nz: 2\n", ("remove", ("m",), "k", None), "m: {}\r\nz: 2\n"),
+        ("l:\r\n  - k: 1\r\n    j: 2\r\nz: 3\n", ("first", ("l", 0), "k", None),
+         "l:\r\n  - n: 5\r\n    j: 2\r\nz: 3\n"),
+        ("l:\r\n  - k: 1\r\nz: 3\n", ("remove", ("l", 0), "k", None), "l:\r\n  - {}\r\nz: 3\n"),
+    ],
+)  # fmt: skip
+def test_new_lines_end_like_their_neighbours(
+    tmp_path: Path, text: str, change: tuple[str, tuple[str | int, ...], str, object], expected: str
+) -> None:
+    edited = _file(tmp_path, text)
+    kind, path, key, value = change
+    if kind == "set":
+        edited.set(path, key, str(value))
+    elif kind == "remove":
+        edited.remove(path, key)
+    else:  # the first key of a list item goes, a new one takes its place
+        edited.set(path, "n", 5, after=(key,))
+        edited.remove(path, key)
+    assert edited.result() == expected
