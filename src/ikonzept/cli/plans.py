@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,7 +10,7 @@ import typer
 
 from ikonzept.base.errors import UsageError
 from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, day, guarded, say
-from ikonzept.cli.rounds import FormatOption, StatusFormat, concept
+from ikonzept.cli.rounds import FormatOption, StatusFormat, concept, emit
 
 if TYPE_CHECKING:
     from ikonzept.plans.matrix import Adoption
@@ -111,14 +109,7 @@ def plan_status(
 
     _root, konzept = concept(ordner)
     view = adoption(konzept, day(today) or dt.date.today())
-    if output_format is StatusFormat.json:
-        print(json.dumps(as_json(view), ensure_ascii=False, indent=2))
-    elif output_format is StatusFormat.csv:
-        from ikonzept.base.cells import german_csv
-
-        sys.stdout.write(german_csv(csv_rows(view)))
-    else:
-        _print(view)
+    emit(output_format, lambda: as_json(view), lambda: csv_rows(view), lambda: _print(view))
 
 
 _CELL = {

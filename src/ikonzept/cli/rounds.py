@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -76,14 +77,25 @@ def show(
     root, konzept = concept(ordner)
     waiting = memory.load(root).not_reported(konzept)
     status = report(konzept, waiting.measures, round_open=waiting.open)
+    emit(output_format, lambda: as_json(status), lambda: csv_rows(status),
+         lambda: _print_status(status))  # fmt: skip
+
+
+def emit(
+    output_format: StatusFormat,
+    data: Callable[[], object],
+    rows: Callable[[], list[list[str]]],
+    text: Callable[[], None],
+) -> None:
+    """A view as JSON, as CSV for German spreadsheets, or as text for the terminal."""
     if output_format is StatusFormat.json:
-        print(json.dumps(as_json(status), ensure_ascii=False, indent=2))
+        print(json.dumps(data(), ensure_ascii=False, indent=2))
     elif output_format is StatusFormat.csv:
         from ikonzept.base.cells import german_csv
 
-        sys.stdout.write(german_csv(csv_rows(status)))
+        sys.stdout.write(german_csv(rows()))
     else:
-        _print_status(status)
+        text()
 
 
 # Column heads that fit a terminal; the status words stay the concept's.
