@@ -78,7 +78,7 @@ def plan_add(
     geprüft."""
     import re
 
-    from ikonzept.model import Prioritaet
+    from ikonzept.model.plans import Prioritaet
     from ikonzept.plans.entries import NewEntry, add_entry
 
     for name, value in (("--beginn", beginn), ("--ende", ende)):

@@ -13,7 +13,8 @@ from ikonzept.base.rules import finding
 from ikonzept.domain.context import Context
 from ikonzept.domain.references import suggest, unknown_akteur, unknown_kommune
 from ikonzept.load.sources import Kind
-from ikonzept.model import Handlungsplan, Konzept, Massnahme, PlanEintrag, Stand
+from ikonzept.model import Konzept, Massnahme, Stand
+from ikonzept.model.plans import Handlungsplan, PlanEintrag
 
 MAX_AGE_MONTHS = 12
 _ACTIVE = (Stand.OFFEN, Stand.IN_UMSETZUNG, Stand.DAUERHAFT)

@@ -28,7 +28,6 @@ from ikonzept.model import (
     Beschluss,
     Beteiligungsschritt,
     Handlungsfeld,
-    Handlungsplan,
     Herausgeber,
     Kapitel,
     Kommune,
@@ -36,16 +35,14 @@ from ikonzept.model import (
     Konzept,
     Massnahme,
     Origin,
-    PlanEintrag,
-    Prioritaet,
     Rechtsgrundlage,
     Saeule,
-    Schritt,
     Stand,
     Vorlage,
     Webseite,
     Ziel,
 )
+from ikonzept.model.plans import Handlungsplan, PlanEintrag, Prioritaet, Schritt
 
 Data = dict[str, Any]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ikonzept.edit.scalar import Scalar
 from ikonzept.edit.yamltext import YamlFile
-from ikonzept.model import Konzept, Prioritaet, Stand
+from ikonzept.model import Konzept, Stand
+from ikonzept.model.plans import Prioritaet
 from ikonzept.plans.menu import FOLDER, PlanError, plan_path, town
 
 

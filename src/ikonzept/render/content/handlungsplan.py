@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ikonzept import __version__
-from ikonzept.model import Handlungsplan, Konzept, PlanEintrag
+from ikonzept.model import Konzept
 from ikonzept.model.numbering import numbers
+from ikonzept.model.plans import Handlungsplan, PlanEintrag
 from ikonzept.render.content.html import datum_kurz, environment, stylesheet
 from ikonzept.render.content.markdown import MarkdownRenderer
 
