@@ -272,3 +272,20 @@ def test_a_status_is_set_in_one_towns_plan(run_cli: RunCli, tmp_path: Path) -> N
                     "--kommune", "nottuln")  # fmt: skip
     assert other.exit_code == 1
     assert "Die Maßnahme „griffbereit“ steht nicht im Handlungsplan für nottuln" in other.stderr
+
+
+def test_the_status_counts_the_plans_statuses_per_town(run_cli: RunCli) -> None:
+    from tests.conftest import ROOT
+
+    args = ["status", str(ROOT / "concept-2019")]
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    rows = {r["id"]: r for r in data["handlungsplaene"]}
+    assert sorted(rows) == ["coesfeld", "duelmen", "nottuln"]
+    assert rows["duelmen"]["bezeichnung"] == "Dülmen" and rows["duelmen"]["summe"] == 3
+    assert rows["nottuln"]["stand"]["offen"] == 2
+    text = run_cli(*args).stdout
+    assert " Handlungsplan " in text and " Nottuln " in text
+    lines = run_cli(*args, "--format", "csv").stdout.splitlines()
+    assert sum(line.startswith("Handlungsplan;") for line in lines) == 3
+    without = json.loads(run_cli("status", str(SAMPLE), "--format", "json").stdout)
+    assert without["handlungsplaene"] == []

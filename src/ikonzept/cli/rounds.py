@@ -117,7 +117,15 @@ def _print_status(status: StatusReport) -> None:
 
     console = Console(highlight=False)
     console.print(f"[bold]{status.titel}[/]: Stand der Umsetzung")
-    for rows, first in ((status.felder, "Handlungsfeld"), (status.kommunen, "Kommune")):
+    from ikonzept.round.status import Row
+
+    in_plans = Row("summe", "Summe", tuple(map(sum, zip(*(r.counts for r in status.plaene),
+                                                         strict=True))), 0)  # fmt: skip
+    for rows, first, total in ((status.felder, "Handlungsfeld", status.summe),
+                               (status.kommunen, "Kommune", status.summe),
+                               (status.plaene, "Handlungsplan", in_plans)):  # fmt: skip
+        if not rows:
+            continue
         table = Table(box=box.SIMPLE_HEAD, padding=0, pad_edge=False)
         heads = [_SHORT.get(stand.value, stand.label) for stand in STAENDE]
         heads += ["nicht\ngemeldet"] if status.round_open else []
@@ -127,7 +135,7 @@ def _print_status(status: StatusReport) -> None:
         table.add_column(first, overflow="fold", max_width=max(12, room))
         for head, width in zip([*heads, "Summe"], widths, strict=True):
             table.add_column(head, justify="right", min_width=width, no_wrap=True)
-        for index, row in enumerate((*rows, status.summe)):
+        for index, row in enumerate((*rows, total)):
             cells = [row.label, *(str(n) if n else "·" for n in row.counts)]
             if status.round_open:
                 cells.append(str(row.not_reported) if row.not_reported else "·")

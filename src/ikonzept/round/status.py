@@ -36,6 +36,8 @@ class StatusReport:
     kommunen: tuple[Row, ...]  # one per municipality, then „kreisweit“
     summe: Row
     round_open: bool  # a feedback round is under way (forms sent, not all back)
+    # per town with an action plan: its entries by the status the plan gives them
+    plaene: tuple[Row, ...] = ()
 
 
 def _row(key: str, label: str, measures: list[Massnahme], missing: frozenset[str]) -> Row:
@@ -70,7 +72,13 @@ def report(
     kreisweit = _row("kreisweit", "kreisweit", [m for m in measures if m.kreisweit], not_reported)
     titel = f"{konzept.titel} – {konzept.ausgabe.bezeichnung}"
     summe = _row("summe", "Summe", measures, not_reported)
-    return StatusReport(titel, felder, (*kommunen, kreisweit), summe, round_open)
+    names = {k.id: k.name for k in konzept.kommunen}
+    plaene = tuple(
+        Row(plan.kommune, names.get(plan.kommune, plan.kommune),
+            tuple(Counter(e.stand for e in plan.massnahmen)[stand] for stand in STAENDE), 0)
+        for plan in konzept.plaene
+    )  # fmt: skip
+    return StatusReport(titel, felder, (*kommunen, kreisweit), summe, round_open, plaene)
 
 
 def as_json(status: StatusReport) -> dict[str, object]:
@@ -89,6 +97,7 @@ def as_json(status: StatusReport) -> dict[str, object]:
         "kommunen": [row(r) for r in status.kommunen],
         "summe": row(status.summe),
         "runde_offen": status.round_open,
+        "handlungsplaene": [row(r) for r in status.plaene],
     }
 
 
@@ -100,6 +109,7 @@ def csv_rows(status: StatusReport) -> list[list[str]]:
         ("Handlungsfeld", status.felder),
         ("Kommune", status.kommunen),
         ("Summe", (status.summe,)),
+        ("Handlungsplan", status.plaene),
     ):
         for r in group:
             rows.append(
