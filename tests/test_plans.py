@@ -289,3 +289,33 @@ def test_the_status_counts_the_plans_statuses_per_town(run_cli: RunCli) -> None:
     assert sum(line.startswith("Handlungsplan;") for line in lines) == 3
     without = json.loads(run_cli("status", str(SAMPLE), "--format", "json").stdout)
     assert without["handlungsplaene"] == []
+
+
+def test_a_towns_excerpt_has_its_plan_as_a_chapter(tmp_path: Path) -> None:
+    import subprocess
+
+    import pikepdf
+
+    from ikonzept.build import BuildOptions, build
+    from tests.conftest import ROOT
+    from tests.matterhorn import check
+
+    def excerpt(town: str) -> tuple[Path, str]:
+        out = tmp_path / town
+        assert build(BuildOptions(root=ROOT / "concept-2019", out=out, kommune=town,
+                                  only="konzept")).built  # fmt: skip
+        pdf = out / f"integrationskonzept-kreis-coesfeld-ausgabe-2-{town}.pdf"
+        raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout  # fmt: skip
+        return pdf, " ".join(raw.split())
+
+    pdf, text = excerpt("duelmen")
+    assert text.count("Handlungsplan Dülmen") >= 3  # contents, running header, heading
+    assert "Stand des Plans: 15. Mai 2019." in text
+    assert "Niedrigschwellige Sprachtreffs für Frauen im Wohnumfeld anbieten" in text
+    with pikepdf.open(pdf) as document:
+        assert [str(f) for f in check(document)] == []
+        landscape = [p for p in document.pages if float(p.mediabox[2]) > float(p.mediabox[3])]
+        assert landscape  # the plan's pages
+    _pdf, other = excerpt("olfen")  # no plan: no chapter
+    assert "Handlungsplan Olfen" not in other and "Stand des Plans" not in other

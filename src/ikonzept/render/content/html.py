@@ -22,6 +22,7 @@ from ikonzept.model import Konzept
 from ikonzept.render.content.context import build_context
 from ikonzept.render.content.labels import MONTHS, language
 from ikonzept.render.content.markdown import MarkdownRenderer
+from ikonzept.render.content.planview import groups
 
 STYLESHEET = "konzept.css"
 
@@ -88,6 +89,7 @@ def render_konzept(
     if context["kommune"] is not None:
         titel += f" – Auszug für {context['kommune'].name}"
     logo = konzept.herausgeber.logo
+    plan = next((p for p in konzept.plaene if kommune and p.kommune == kommune), None)
     return env.get_template("konzept.html.j2").render(
         **context,
         dokumenttitel=titel,
@@ -98,4 +100,6 @@ def render_konzept(
         version=__version__,
         stylesheets=[stylesheet(dirs).resolve().as_uri()],
         logo=(root / logo).resolve().as_uri() if logo else None,
+        # a town's excerpt: its action plan as a chapter
+        handlungsplan=plan, plan_gruppen=groups(konzept, plan) if plan else (),
     )  # fmt: skip
