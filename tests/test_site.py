@@ -68,6 +68,7 @@ def test_every_page_at_its_stable_address(sample_site: Path, konzept: Konzept) -
     expected |= {f"akteure/{a.id}.html" for a in konzept.akteure}
     expected |= {f"handlungsfelder/{f.id}.html" for f in konzept.handlungsfelder}
     expected |= {f"kapitel/{k.id}.html" for k in konzept.kapitel}
+    expected |= {f"kommunen/{k.id}.html" for k in konzept.kommunen}
     written = {p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.html")}
     assert written == expected
     # The first edition has no predecessor: no page on the state of implementation.
@@ -813,3 +814,29 @@ def test_the_logo_keeps_its_place_before_it_loads(sample_site: Path) -> None:
     """360 × 96 shown 48 px high: 180 px wide, as its attributes say."""
     page = (sample_site / "index.html").read_text(encoding="utf-8")
     assert '<img src="bilder/logo.svg" alt="" width="180" height="48">' in page
+
+
+def test_each_town_has_a_page_with_its_public_plan(edition_site: Path, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    page = (edition_site / "kommunen/duelmen.html").read_text(encoding="utf-8")
+    assert "<h1>Dülmen</h1>" in page and '<h2 id="handlungsplan">Handlungsplan</h2>' in page
+    assert "Stand des Plans: 15. Mai 2019." in page
+    assert '<a href="../akteure/caritas-duelmen.html">Caritasverband für das Dekanat Dülmen' in page
+    assert 'href="../handlungsfelder/sprache.html#massnahme-sprachkurs-koordination"' in page
+    assert 'href="../akteure.html?kommune=duelmen"' in page
+    olfen = (edition_site / "kommunen/olfen.html").read_text(encoding="utf-8")
+    assert 'id="handlungsplan"' not in olfen and "Empfohlene Maßnahmen" in olfen
+    assert "kursorte-laendlicher-raum" in olfen and "kursorte-laendlicher-raum" not in page
+    directory = (edition_site / "akteure.html").read_text(encoding="utf-8")
+    assert directory.count('href="kommunen/') == 11
+    # a plan the town keeps internal is not on the site
+    concept = tmp_path / "konzept"
+    shutil.copytree(ROOT / "concept-2019", concept)
+    plan = concept / "plaene" / "duelmen.yaml"
+    text = plan.read_text(encoding="utf-8")
+    internal_plan = text.replace("stand: 2019-05-15\n", "stand: 2019-05-15\noeffentlich: false\n")
+    plan.write_text(internal_plan, encoding="utf-8")
+    assert build_site(SiteOptions(root=concept, out=tmp_path / "site", pdfs=tmp_path)).written
+    internal = (tmp_path / "site/kommunen/duelmen.html").read_text(encoding="utf-8")
+    assert 'id="handlungsplan"' not in internal and "Empfohlene Maßnahmen" in internal

@@ -28,6 +28,7 @@ PAGE_KINDS = [
     "akteure/auslaenderbehoerde-kreis-coesfeld.html",
     "glossar.html", "abkuerzungen.html", "rechtsgrundlagen.html", "beteiligung.html",
     "daten.html", "barrierefreiheit.html", "impressum.html", "404.html",
+    "kommunen/duelmen.html",
 ]  # fmt: skip
 
 
@@ -479,7 +480,7 @@ def test_axe_finds_no_wcag_violation_on_any_kind_of_page(
     assert _axe(page) == [], "gefiltertes Verzeichnis"
     page.goto(_url(sample_site, "akteure.html?suche=xyzzy"))
     assert _axe(page) == [], "Verzeichnis ohne Treffer"
-    for path in ("umsetzung.html", "handlungsfelder/sprache.html"):
+    for path in ("umsetzung.html", "handlungsfelder/sprache.html", "kommunen/duelmen.html"):
         page.goto(_url(edition_site, path))
         assert _axe(page) == [], f"2. Ausgabe: {path}"
 

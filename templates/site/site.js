@@ -230,12 +230,12 @@
     if (!unfiltered && !complete) {
       // Until every entry is there the list and what follows it keep their place unseen:
       // what appears later does not count as moving (layout shift).
-      document.body.classList.add("laedt");
+      document.documentElement.classList.add("laedt");
       status.textContent = "Alle Akteure werden geladen …";
       loadEveryone();
       return -1; // applied once they are there
     }
-    document.body.classList.remove("laedt");
+    document.documentElement.classList.remove("laedt");
     if (!more) {
       limit = SHOWN; // a new filter starts with the first hits again
     }

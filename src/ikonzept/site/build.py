@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ikonzept.site.render import SiteRenderer
     from ikonzept.site.view import SiteView
 
-ASSETS = ("site.css", "site.js", "ohne-skript.css")
+ASSETS = ("site.css", "site.js", "ohne-skript.css", "frueh.js")
 ASSET_FOLDER = "assets"
 
 Progress = Callable[[str], None]

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ikonzept.model import Begriff, Konzept
+from ikonzept.model import Begriff, Kommune, Konzept
 from ikonzept.site.directory import fold, language_order
 from ikonzept.site.jsonld import script_json
 from ikonzept.site.view import (
@@ -34,6 +34,7 @@ from ikonzept.site.view import (
     akteur_page,
     feld_page,
     kapitel_page,
+    kommune_page,
 )  # fmt: skip
 
 
@@ -106,6 +107,9 @@ def pages(view: SiteView) -> Iterator[Page]:
         )  # fmt: skip
     yield from _directory_pages(view, home)
     in_akteure = (*home, ("Akteure und Angebote", AKTEURE))
+    for kommune in konzept.kommunen:
+        yield Page(kommune_page(kommune.id), "site/kommune.html.j2", kommune.name, "akteure",
+                   in_akteure, _town(view, kommune))  # fmt: skip
     for entry in view.eintraege:
         yield Page(
             akteur_page(entry.akteur.id), "site/akteur.html.j2", entry.akteur.name, "akteure",
@@ -123,6 +127,29 @@ def pages(view: SiteView) -> Iterator[Page]:
                "", home)  # fmt: skip
     yield Page(IMPRESSUM, "site/impressum.html.j2", "Impressum", "", home)
     yield Page(NOT_FOUND, "site/404.html.j2", "Seite nicht gefunden", "", home)
+
+
+def _town(view: SiteView, kommune: Kommune) -> dict[str, Any]:
+    """A town's page: the measures recommended there, its public action plan, its actors."""
+    from ikonzept.render.content.planview import groups
+
+    empfohlen = [
+        (feld, m)
+        for feld in view.felder
+        for ziel in feld.ziele
+        for m in ziel.massnahmen
+        if not m.kommunen or kommune in m.kommunen
+    ]
+    plan = next((p for p in view.konzept.plaene if p.kommune == kommune.id), None)
+    public = plan if plan is not None and plan.oeffentlich else None
+    akteure = [e for e in view.eintraege if not e.orte or kommune.name in e.orte]
+    return {
+        "kommune": kommune,
+        "empfohlen": empfohlen,
+        "plan": public,
+        "plan_gruppen": groups(view.konzept, public) if public else (),
+        "akteure_hier": len(akteure),
+    }
 
 
 def directory_page(number: int) -> str:

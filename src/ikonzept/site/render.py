@@ -20,7 +20,14 @@ from ikonzept.render.content.labels import ACTOR_KIND, ACTOR_KINDS
 from ikonzept.site import jsonld
 from ikonzept.site.markdown import WebMarkdown
 from ikonzept.site.pages import MAIN_NAV, Page
-from ikonzept.site.view import NOT_FOUND, SiteView, akteur_page, feld_page, kapitel_page
+from ikonzept.site.view import (
+    NOT_FOUND,
+    SiteView,
+    akteur_page,
+    feld_page,
+    kapitel_page,
+    kommune_page,
+)
 
 
 def _size(value: int) -> str:
@@ -66,6 +73,7 @@ class SiteRenderer:
             arten=ACTOR_KINDS,
             art=ACTOR_KIND,
             akteur_seite=akteur_page,
+            kommune_seite=kommune_page,
             kapitel_seite=kapitel_page,
             feld_seite=feld_page,
             version=__version__,

@@ -40,6 +40,10 @@ def akteur_page(ident: str) -> str:
     return f"akteure/{ident}.html"
 
 
+def kommune_page(ident: str) -> str:
+    return f"kommunen/{ident}.html"
+
+
 def page_url(view: SiteView, path: str) -> str:
     return f"{view.basis_url}{path}" if view.basis_url else path
 
