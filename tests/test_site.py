@@ -840,3 +840,26 @@ def test_each_town_has_a_page_with_its_public_plan(edition_site: Path, tmp_path:
     assert build_site(SiteOptions(root=concept, out=tmp_path / "site", pdfs=tmp_path)).written
     internal = (tmp_path / "site/kommunen/duelmen.html").read_text(encoding="utf-8")
     assert 'id="handlungsplan"' not in internal and "Empfohlene Maßnahmen" in internal
+
+
+def test_public_plans_are_open_data_documented_and_catalogued(
+    edition_site: Path, sample_site: Path
+) -> None:
+    import rdflib
+
+    rows = _csv(edition_site / "daten" / "handlungsplaene.csv")
+    header, body = rows[0], rows[1:]
+    assert len(body) == 8  # Coesfeld 3, Dülmen 3, Nottuln 2
+    row = dict(zip(header, body[3], strict=True))
+    assert row["Kommune"] == "Dülmen" and row["Maßnahme-ID"] == "kurse-kinderbetreuung"
+    assert row["Verantwortlich-ID"] == "vhs-duelmen" and row["Ende"] == "2020-07"
+    assert row["Zeitraum"] == "Aug. 2019 – Juli 2020" and row["Priorität"] == "hoch"
+    page = (edition_site / "daten.html").read_text(encoding="utf-8")
+    table = page.split("Spalten von handlungsplaene.csv</caption>", 1)[1].split("</table>", 1)[0]
+    assert re.findall(r'<th scope="row">([^<]+)</th>', table) == header
+    graph = rdflib.Graph()
+    graph.parse(edition_site / "daten/katalog.rdf", format="xml", publicID="https://x.org/d/")
+    datasets = list(graph.subjects(rdflib.RDF.type, rdflib.URIRef(_DCAT + "Dataset")))
+    assert len(datasets) == 3 and _govdata_problems(graph) == []
+    # no plans, no file and no dataset
+    assert not (sample_site / "daten" / "handlungsplaene.csv").exists()

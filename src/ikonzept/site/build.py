@@ -171,7 +171,8 @@ def _data_files(sizes: dict[str, int]) -> dict[str, Any]:
             {"anker": t.datei.removesuffix(".csv"), "titel": t.titel,
              "beschreibung": t.beschreibung, "datei": t.datei, "path": path(t.datei),
              "bytes": sizes[path(t.datei)], "spalten": t.columns}
-            for t in opendata.TABLES
+            for t in (*opendata.TABLES, opendata.PLAN_TABLE)
+            if path(t.datei) in sizes
         ],
         "json": {"datei": opendata.JSON_FILE, "path": path(opendata.JSON_FILE),
                  "bytes": sizes[path(opendata.JSON_FILE)]},

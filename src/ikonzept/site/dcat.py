@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from ikonzept.site.opendata import FOLDER, JSON_FILE, TABLES
+from ikonzept.site.opendata import FOLDER, JSON_FILE, PLAN_TABLE, TABLES
 
 if TYPE_CHECKING:
     from ikonzept.site.view import SiteView
@@ -125,7 +125,13 @@ class _Writer:
                      "Ziel, mit beteiligten Akteuren und dem Stand der Umsetzung.",
                      (TABLES[2].datei,),
                      ("Integration", "Integrationskonzept", "Maßnahmen")),
-        ]  # fmt: skip
+        ] + ([
+            _Dataset("handlungsplaene", f"Handlungspläne der Kommunen – {area}",
+                     "Welche empfohlenen Maßnahmen die Städte und Gemeinden aufgreifen, wer "
+                     "federführend ist, mit wem und in welchem Zeitraum.",
+                     (PLAN_TABLE.datei,),
+                     ("Integration", "Integrationskonzept", "Handlungsplan", "Kommunen")),
+        ] if any(p.oeffentlich for p in self.view.konzept.plaene) else [])  # fmt: skip
 
     def publisher(self, parent: ET.Element) -> None:
         herausgeber = self.view.konzept.herausgeber

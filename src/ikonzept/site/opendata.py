@@ -159,6 +159,60 @@ TABLES = (
     ),
 )  # fmt: skip
 
+
+def _plan_rows(view: SiteView) -> list[list[str]]:
+    from ikonzept.render.content.planview import groups, period
+
+    names = {a.id: a.name for a in view.konzept.akteure}
+    rows = []
+    for plan in (p for p in view.konzept.plaene if p.oeffentlich):
+        for gruppe in groups(view.konzept, plan):
+            for z in gruppe.zeilen:
+                e = z.eintrag
+                rows.append([
+                    plan.kommune, view.kommunen_namen.get(plan.kommune, plan.kommune),
+                    plan.stand.isoformat(), z.nummer, e.massnahme, z.titel, e.verantwortlich,
+                    names.get(e.verantwortlich, e.verantwortlich), _join(e.partner),
+                    _join([names.get(p, p) for p in e.partner], "; "), e.prioritaet.value,
+                    e.beginn or "", "dauerhaft" if e.dauerhaft else (e.ende or ""),
+                    period(e), e.stand.label, _join(list(z.schritte), "; "),
+                ])  # fmt: skip
+    return rows
+
+
+# Written where a town has made its action plan public (`oeffentlich`, the default).
+PLAN_TABLE = Table(
+    "handlungsplaene.csv", "Handlungspläne",
+    "Eine Zeile je Maßnahme, die eine Stadt oder Gemeinde in ihren Handlungsplan aufgenommen "
+    "hat: wer federführend ist, mit wem, in welchem Zeitraum und wie sie steht.",
+    _columns(
+        ("Kommune-ID", "Kennung der Stadt oder Gemeinde."),
+        ("Kommune", "Name der Stadt oder Gemeinde."),
+        ("Stand des Plans", "Datum, auf dem der Plan steht (JJJJ-MM-TT)."),
+        ("Nr.", "Nummer der Maßnahme im Konzept."),
+        ("Maßnahme-ID", "Kennung der Maßnahme (massnahmen.csv)."),
+        ("Maßnahme", "Titel der Maßnahme."),
+        ("Verantwortlich-ID", "Kennung des federführenden Akteurs (akteure.csv)."),
+        ("Verantwortlich", "Name des federführenden Akteurs."),
+        ("Partner-IDs", "Kennungen der Partner, getrennt durch Komma."),
+        ("Partner", "Namen der Partner, getrennt durch Semikolon."),
+        ("Priorität", "hoch, mittel oder niedrig."),
+        ("Beginn", "Monat des Beginns (JJJJ-MM)."),
+        ("Ende", "Monat des Endes (JJJJ-MM) oder „dauerhaft“."),
+        ("Zeitraum", "Der Zeitraum in Worten."),
+        ("Stand", "Stand der Umsetzung in dieser Kommune."),
+        ("Schritte", "Die vereinbarten Schritte mit Termin, getrennt durch Semikolon."),
+    ),
+    _plan_rows,
+)  # fmt: skip
+
+
+def tables(view: SiteView) -> tuple[Table, ...]:
+    """The tables this site writes: the plans' only where a town has a public plan."""
+    public = any(p.oeffentlich for p in view.konzept.plaene)
+    return (*TABLES, PLAN_TABLE) if public else TABLES
+
+
 JSON_FILE = "akteure.json"
 
 
@@ -226,6 +280,6 @@ def actors_json(view: SiteView) -> str:
 def files(view: SiteView) -> dict[str, str]:
     """The data files by their path in the site."""
     written = {f"{FOLDER}/{JSON_FILE}": actors_json(view)}
-    for table in TABLES:
+    for table in tables(view):
         written[f"{FOLDER}/{table.datei}"] = table.csv(view)
     return written
