@@ -319,3 +319,12 @@ def test_a_towns_excerpt_has_its_plan_as_a_chapter(tmp_path: Path) -> None:
         assert landscape  # the plan's pages
     _pdf, other = excerpt("olfen")  # no plan: no chapter
     assert "Handlungsplan Olfen" not in other and "Stand des Plans" not in other
+
+
+def test_a_one_page_plan_is_reported_as_one_page(run_cli: RunCli, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    result = run_cli("build", str(ROOT / "concept-2019"), "-o", str(tmp_path), "--only",
+                     "plaene")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "handlungsplan-nottuln.pdf (1 Seite)\n" in result.stdout

@@ -252,7 +252,7 @@ def diff(
         dirs = [data_dir("templates")]
         html = synopse_html(result, old, new, dirs, show_all)
         pages = pdf.document(html, output, root=dirs[0], template_dirs=dirs)
-        print(f"Geschrieben: {output} ({pages} Seiten)")
+        print(f"Geschrieben: {output} ({pages} Seite{'' if pages == 1 else 'n'})")
     else:
         if output_format is DiffFormat.text:
             color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

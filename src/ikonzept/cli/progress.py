@@ -102,7 +102,7 @@ class Reporter:
             )
         for path in result.outputs:
             pages = result.pages.get(path)
-            detail = f" ({pages} Seiten)" if pages else ""
+            detail = f" ({pages} Seite{'' if pages == 1 else 'n'})" if pages else ""
             verb = "Aktuell" if result.skipped else "Geschrieben"
             self.out.print(f"{verb}: {path}{detail}")
         layout = result.timings.get("umbruch")
