@@ -101,7 +101,7 @@ def _actors(eintrag: PlanEintrag) -> Iterator[tuple[tuple[str | int, ...], str]]
 
 
 def _old(plan: Handlungsplan, town: str, today: dt.date) -> Iterator[Finding]:
-    months = (today.year - plan.stand.year) * 12 + today.month - plan.stand.month
+    months = plan.months_old(today)
     if months > MAX_AGE_MONTHS or (months == MAX_AGE_MONTHS and today.day > plan.stand.day):
         yield finding(
             "IK231", plan.origin.file,
@@ -134,7 +134,7 @@ def _overdue(
     plan: Handlungsplan, eintrag: PlanEintrag, where: str, today: dt.date
 ) -> Iterator[Finding]:
     for schritt in eintrag.schritte:
-        if schritt.erledigt is None and schritt.bis < today:
+        if schritt.overdue(today):
             yield finding(
                 "IK230", plan.origin.file,
                 f"{where}: Der Schritt „{schritt.titel}“ war "

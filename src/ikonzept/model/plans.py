@@ -25,6 +25,9 @@ class Schritt:
     erledigt: dt.date | None = None
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
 
+    def overdue(self, today: dt.date) -> bool:
+        return self.erledigt is None and self.bis < today
+
 
 @dataclass(frozen=True, slots=True)
 class PlanEintrag:
@@ -55,3 +58,7 @@ class Handlungsplan:
     vereinbart: Beschluss | None = None
     oeffentlich: bool = True
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
+
+    def months_old(self, today: dt.date) -> int:
+        """Whole calendar months from the plan's date to ``today``."""
+        return (today.year - self.stand.year) * 12 + today.month - self.stand.month

@@ -52,9 +52,9 @@ def adoption(konzept: Konzept, today: dt.date) -> Adoption:
             Overdue(e.massnahme, s.titel, s.bis)
             for e in (plan.massnahmen if plan else ())
             for s in e.schritte
-            if s.erledigt is None and s.bis < today
+            if s.overdue(today)
         )
-        age = (today.year - plan.stand.year) * 12 + today.month - plan.stand.month if plan else None
+        age = plan.months_old(today) if plan else None
         towns.append(
             TownPlan(kommune.id, kommune.name, plan.stand if plan else None, age,
                      len(plan.massnahmen) if plan else 0, overdue)
