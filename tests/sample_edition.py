@@ -4,7 +4,8 @@ With the commands an author uses, from the first edition (`concept/`): `edition 
 feedback round (`feedback export`, three filled forms from `tests/data/rueckmeldungen/`,
 `feedback import`), `status set`, and then the edits an author makes in an editor: two
 measures merged, one moved to another goal, a new goal for a new need, the proposal for
-2019, and the action plans three towns agreed in May 2019 (`plan new`, `plan add`).
+2019, and the action plans three towns agreed in May 2019 (`plan new`, `plan add`,
+`plan schritt`).
 `python -m tests.sample_edition` makes it anew (into `concept-2019/`);
 `tests/test_sample_edition.py` checks that the committed folder is what this gives.
 """
@@ -115,6 +116,23 @@ PLANS: dict[str, tuple[str, list[tuple[str, str, list[str], str, str, str | None
 }  # fmt: skip
 
 
+# The steps the round tables agreed: (town, measure, step, by, done on or None).
+STEPS = [
+    ("coesfeld", "elterncafes-interkulturell", "Familienzentren für ein erstes Elterncafé "
+     "gewinnen", "2019-07-31", "2019-07-12"),
+    ("coesfeld", "elterncafes-interkulturell", "Sprachmittlerinnen für die Elterncafés anfragen",
+     "2019-08-31", None),
+    ("coesfeld", "beratung-eu-beschaeftigte", "Sprechzeiten in der Caritas-Beratungsstelle "
+     "festlegen", "2019-06-30", "2019-06-24"),
+    ("duelmen", "kurse-kinderbetreuung", "Räume für die Kinderbetreuung in der VHS klären",
+     "2019-06-30", "2019-06-18"),
+    ("duelmen", "kurse-kinderbetreuung", "Betreuungskräfte einstellen", "2019-07-31", None),
+    ("duelmen", "griffbereit", "Zwei Familienzentren als Orte gewinnen", "2019-09-15", None),
+    ("nottuln", "sprachcafes-und-sprachlernbegleitung", "Termine der Sprachcafés im "
+     "Gemeindeblatt veröffentlichen", "2019-06-15", "2019-06-10"),
+]  # fmt: skip
+
+
 def plans(target: Path, run: Command) -> None:
     """Each town's plan as its round table agreed it, with the commands."""
     for town, (stand, entries) in PLANS.items():
@@ -126,6 +144,9 @@ def plans(target: Path, run: Command) -> None:
                 args += ["--partner", partner]
             args += ["--ende", end] if end else ["--dauerhaft"]
             run(*args)
+    for town, massnahme, step, by, done in STEPS:
+        run("plan", "schritt", town, massnahme, step, "--bis", by, "-C", str(target), "-q",
+            *(["--erledigt", done] if done else []))  # fmt: skip
 
 
 def fill_forms(blank: Path, target: Path = FORMS) -> None:

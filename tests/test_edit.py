@@ -418,6 +418,32 @@ def test_an_entry_follows_the_last_of_a_block_list_and_its_comments(tmp_path: Pa
     assert edited.result() == text.replace("  # zu b\n", "  # zu b\n- a: 2\n")
 
 
+@pytest.mark.parametrize(
+    ("text", "path", "result"),
+    [
+        # the first step of a measure in a plan: a new list after the entry's last key and
+        # the comments indented into its value, before the next entry
+        ("l:\r\n  - a: 1\r\n    b: |\r\n      x\r\n      # in b\r\n  - a: 2\r\n", ("l", 0),
+         "l:\r\n  - a: 1\r\n    b: |\r\n      x\r\n      # in b\r\n    liste:\r\n"
+         "      - t: neu\r\n  - a: 2\r\n"),
+        ("a: 1\nb: 2", (), "a: 1\nb: 2\nliste:\n  - t: neu\n"),
+    ],
+    ids=["list-item", "root-without-final-break"],
+)  # fmt: skip
+def test_an_entry_makes_its_list_where_the_mapping_has_none(
+    tmp_path: Path, text: str, path: tuple[str | int, ...], result: str
+) -> None:
+    edited = _file(tmp_path, text)
+    edited.append(path, "liste", {"t": "neu"})
+    assert edited.result() == result
+
+
+def test_a_list_is_not_made_in_a_mapping_in_braces(tmp_path: Path) -> None:
+    edited = _file(tmp_path, "l:\n  - {a: 1}\n")
+    with pytest.raises(EditError, match=r"Zeile 2: Hier kann ikonzept keine Liste „liste“"):
+        edited.append(("l", 0), "liste", {"t": "neu"})
+
+
 def test_an_entry_only_into_a_list_and_alone(tmp_path: Path) -> None:
     edited = _file(tmp_path, "a: 1\nliste: [x]\n")
     with pytest.raises(EditError, match=r"Zeile 2: „liste“ ist keine Liste, an die"):

@@ -328,3 +328,71 @@ def test_a_one_page_plan_is_reported_as_one_page(run_cli: RunCli, tmp_path: Path
                      "plaene")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "handlungsplan-nottuln.pdf (1 Seite)\n" in result.stdout
+
+
+def test_steps_are_added_and_marked_done_with_their_own_lines(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    from tests.conftest import ROOT
+
+    concept = tmp_path / "konzept"
+    shutil.copytree(ROOT / "concept-2019", concept)
+    plan = _plan(concept, "nottuln")
+    before = plan.read_text(encoding="utf-8")
+    args = ["-C", str(concept)]
+    added = run_cli("plan", "schritt", "nottuln", "brueckenspielgruppen",
+                    "Räume  im Gemeindehaus klären", "--bis", "2019-08-15", *args)  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert added.stdout == "Schritt bei brueckenspielgruppen in plaene/nottuln.yaml eingetragen.\n"
+    entry = "    ende: 2020-08\n"
+    step = "    schritte:\n      - titel: Räume im Gemeindehaus klären\n        bis: 2019-08-15\n"
+    assert plan.read_text(encoding="utf-8") == before.replace(entry, entry + step, 1)
+    done = run_cli("plan", "erledigt", "nottuln", "brueckenspielgruppen",
+                   "Räume im Gemeindehaus klären", "--am", "2019-08-01", *args)  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert done.stdout == "Erledigt am 01.08.2019: in plaene/nottuln.yaml eingetragen.\n"
+    step_done = step + "        erledigt: 2019-08-01\n"
+    assert plan.read_text(encoding="utf-8") == before.replace(entry, entry + step_done, 1)
+    again = run_cli("plan", "erledigt", "nottuln", "brueckenspielgruppen",
+                    "Räume im Gemeindehaus klären", "--am", "2019-08-01", *args)  # fmt: skip
+    assert "schon am 01.08.2019 erledigt; nichts geändert." in again.stdout
+    result = validate(concept, today=dt.date(2019, 9, 1))
+    assert result.konzept is not None
+    nottuln = next(p for p in result.konzept.plaene if p.kommune == "nottuln")
+    assert nottuln.massnahmen[1].schritte[0].erledigt == dt.date(2019, 8, 1)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message", "code"),
+    [
+        (["schritt", "nottuln", "brueckenspielgruppen", "X", "--bis", "15.08.2019"],
+         "--bis „15.08.2019“: bitte als JJJJ-MM-TT angeben, z. B. 2019-12-31.", 2),
+        (["schritt", "nottuln", "brueckenspielgruppen", "  ", "--bis", "2019-08-15"],
+         "Ein Schritt braucht einen Titel.", 1),
+        (["schritt", "nottuln", "sprachcafes-und-sprachlernbegleitung",
+          "Termine der Sprachcafés im Gemeindeblatt veröffentlichen", "--bis", "2019-08-15"],
+         "Den Schritt „Termine der Sprachcafés im Gemeindeblatt veröffentlichen“ gibt es bei "
+         "sprachcafes-und-sprachlernbegleitung in nottuln schon", 1),
+        (["schritt", "nottuln", "griffbereit", "X", "--bis", "2019-08-15"],
+         "Die Maßnahme „griffbereit“ steht nicht im Handlungsplan für nottuln", 1),
+        (["schritt", "olfen", "griffbereit", "X", "--bis", "2019-08-15"],
+         "Für olfen gibt es keinen Handlungsplan", 1),
+        (["erledigt", "nottuln", "sprachcafes-und-sprachlernbegleitung", "Termine"],
+         "Bei sprachcafes-und-sprachlernbegleitung in nottuln gibt es keinen Schritt „Termine“. "
+         "Vereinbart sind: „Termine der Sprachcafés im Gemeindeblatt veröffentlichen“.", 1),
+        (["erledigt", "nottuln", "brueckenspielgruppen", "X", "--am", "gestern"],
+         "--am „gestern“: bitte als JJJJ-MM-TT angeben", 2),
+    ],
+)  # fmt: skip
+def test_a_step_that_cannot_be_placed_is_refused(
+    run_cli: RunCli, tmp_path: Path, extra: list[str], message: str, code: int
+) -> None:
+    from tests.conftest import ROOT
+
+    concept = tmp_path / "konzept"
+    shutil.copytree(ROOT / "concept-2019", concept)
+    before = {p.name: p.read_bytes() for p in (concept / "plaene").iterdir()}
+    result = run_cli("plan", *extra, "-C", str(concept))
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert {p.name: p.read_bytes() for p in (concept / "plaene").iterdir()} == before

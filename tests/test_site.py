@@ -6,6 +6,7 @@ What a visitor does in a browser is in test_site_browser.py.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -840,6 +841,77 @@ def test_each_town_has_a_page_with_its_public_plan(edition_site: Path, tmp_path:
     assert build_site(SiteOptions(root=concept, out=tmp_path / "site", pdfs=tmp_path)).written
     internal = (tmp_path / "site/kommunen/duelmen.html").read_text(encoding="utf-8")
     assert 'id="handlungsplan"' not in internal and "Empfohlene Maßnahmen" in internal
+
+
+def test_each_town_with_steps_has_a_calendar_to_subscribe_to(
+    edition_site: Path, tmp_path: Path
+) -> None:
+    import icalendar
+
+    from tests.conftest import ROOT
+
+    assert sorted(p.name for p in (edition_site / "kommunen").glob("*.ics")) == [
+        "coesfeld.ics", "duelmen.ics", "nottuln.ics"
+    ]  # fmt: skip
+    page = (edition_site / "kommunen/duelmen.html").read_text(encoding="utf-8")
+    assert '<a href="../kommunen/duelmen.ics" type="text/calendar">Die vereinbarten' in page
+    assert "<li>Betreuungskräfte einstellen – bis 31.07.2019</li>" in page
+    olfen = (edition_site / "kommunen/olfen.html").read_text(encoding="utf-8")
+    assert ".ics" not in olfen
+    data = (edition_site / "kommunen/duelmen.ics").read_bytes()
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)  # folded, CRLF
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["X-WR-CALNAME"]) == "Handlungsplan Dülmen: Schritte"
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert sorted(events) == [
+        "Betreuungskräfte einstellen", "Räume für die Kinderbetreuung in der VHS klären (erledigt)",
+        "Zwei Familienzentren als Orte gewinnen",
+    ]  # fmt: skip
+    step = events["Betreuungskräfte einstellen"]
+    assert step.decoded("DTSTART") == dt.date(2019, 7, 31)
+    assert step.decoded("DTEND") == dt.date(2019, 8, 1)
+    assert str(step["DESCRIPTION"]) == (
+        "Maßnahme 1.1.2: Integrationskurse mit Kinderbetreuung in den größeren Städten "
+        "anbieten\nVerantwortlich: VHS Dülmen – Haltern am See – Havixbeck"
+    )
+    done = events["Räume für die Kinderbetreuung in der VHS klären (erledigt)"]
+    assert str(done["DESCRIPTION"]).endswith("\nErledigt am 18.06.2019.")
+    # a step keeps its UID when others are added before it; a public plan without steps and
+    # an internal plan get no calendar
+    concept = tmp_path / "konzept"
+    shutil.copytree(ROOT / "concept-2019", concept)
+    plan = concept / "plaene" / "duelmen.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace(
+        "    schritte:\n", "    schritte:\n      - titel: Neu, davor\n        bis: 2019-06-01\n", 1
+    ), encoding="utf-8")  # fmt: skip
+    nottuln = concept / "plaene" / "nottuln.yaml"
+    nottuln.write_text(nottuln.read_text(encoding="utf-8").replace(
+        "stand: 2019-05-27\n", "stand: 2019-05-27\noeffentlich: false\n"
+    ), encoding="utf-8")  # fmt: skip
+    assert build_site(SiteOptions(root=concept, out=tmp_path / "site", pdfs=tmp_path)).written
+    again = icalendar.Calendar.from_ical((tmp_path / "site/kommunen/duelmen.ics").read_bytes())
+    uids = {str(e["SUMMARY"]): str(e["UID"]) for e in again.walk("VEVENT")}
+    assert len(uids) == 4
+    assert all(uids[summary] == str(event["UID"]) for summary, event in events.items())
+    assert not (tmp_path / "site/kommunen/nottuln.ics").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "folded"),
+    [
+        ("A" * 75, "A" * 75 + "\r\n"),
+        ("A" * 76, "A" * 75 + "\r\n A\r\n"),
+        ("A" * 74 + "ü", "A" * 74 + "\r\n ü\r\n"),  # never inside a character
+        ("A" * 73 + "ü" + "B" * 75, "A" * 73 + "ü\r\n " + "B" * 74 + "\r\n B\r\n"),
+    ],
+)  # fmt: skip
+def test_calendar_lines_are_folded_at_75_octets(line: str, folded: str) -> None:
+    from ikonzept.site.calendar import escape_text, fold_line
+
+    assert fold_line(line) == folded
+    assert escape_text("a,b;c\\d\r\ne") == "a\\,b\\;c\\\\d\\ne"
 
 
 def test_public_plans_are_open_data_documented_and_catalogued(

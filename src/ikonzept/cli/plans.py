@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -29,6 +30,8 @@ Ordner = Annotated[
     typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
 ]
 Kommune = Annotated[str, typer.Argument(metavar="KOMMUNE", help="ID der Kommune.")]
+Massnahme = Annotated[str, typer.Argument(metavar="MASSNAHME", help="ID der Maßnahme.")]
+Schritt = Annotated[str, typer.Argument(metavar="SCHRITT", help="Titel des Schritts.")]
 
 
 @plan_app.command("new", options_metavar="[OPTIONEN]")
@@ -49,7 +52,7 @@ def plan_new(
 @guarded
 def plan_add(
     kommune: Kommune,
-    massnahme: Annotated[str, typer.Argument(metavar="MASSNAHME", help="ID der Maßnahme.")],
+    massnahme: Massnahme,
     verantwortlich: Annotated[
         str,
         typer.Option("--verantwortlich", metavar="AKTEUR", help="ID des federführenden Akteurs."),
@@ -76,8 +79,6 @@ def plan_add(
 ) -> None:
     """Eine Maßnahme in den Handlungsplan einer Kommune aufnehmen; nur neue Zeilen, vorher
     geprüft."""
-    import re
-
     from ikonzept.model.plans import Prioritaet
     from ikonzept.plans.entries import NewEntry, add_entry
 
@@ -94,6 +95,70 @@ def plan_add(
     )  # fmt: skip
     path = add_entry(root, konzept, kommune, entry)
     say(quiet)(f"{massnahme}: in {path.relative_to(root)} aufgenommen.")
+
+
+def _date(option: str, value: str) -> dt.date:
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{option} „{value}“: bitte als JJJJ-MM-TT angeben, z. B. 2019-12-31."
+        ) from None
+
+
+@plan_app.command("schritt", options_metavar="[OPTIONEN]")
+@guarded
+def plan_schritt(
+    kommune: Kommune,
+    massnahme: Massnahme,
+    titel: Schritt,
+    bis: Annotated[
+        str, typer.Option("--bis", metavar="JJJJ-MM-TT", help="Bis wann der Schritt erledigt ist.")
+    ],
+    erledigt: Annotated[
+        str | None,
+        typer.Option("--erledigt", metavar="JJJJ-MM-TT", help="Schon erledigt, an diesem Tag."),
+    ] = None,
+    ordner: Ordner = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Einen vereinbarten Schritt zu einer Maßnahme im Handlungsplan einer Kommune
+    eintragen; nur neue Zeilen."""
+    from ikonzept.plans.steps import add_step
+
+    deadline = _date("--bis", bis)
+    done = _date("--erledigt", erledigt) if erledigt is not None else None
+    root, konzept = concept(ordner)
+    path = add_step(root, konzept, kommune, massnahme, titel, deadline, done)
+    say(quiet)(f"Schritt bei {massnahme} in {path.relative_to(root)} eingetragen.")
+
+
+@plan_app.command("erledigt", options_metavar="[OPTIONEN]")
+@guarded
+def plan_erledigt(
+    kommune: Kommune,
+    massnahme: Massnahme,
+    titel: Schritt,
+    am: Annotated[
+        str | None,
+        typer.Option("--am", metavar="JJJJ-MM-TT", help="Tag der Erledigung (Vorgabe: heute)."),
+    ] = None,
+    ordner: Ordner = None,
+    today: TodayOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Einen Schritt im Handlungsplan einer Kommune als erledigt eintragen."""
+    from ikonzept.plans.steps import complete_step
+
+    done = _date("--am", am) if am is not None else day(today) or dt.date.today()
+    root, konzept = concept(ordner)
+    path = complete_step(root, konzept, kommune, massnahme, titel, done)
+    if path is None:
+        say(quiet)(f"Der Schritt war schon am {done:%d.%m.%Y} erledigt; nichts geändert.")
+    else:
+        say(quiet)(f"Erledigt am {done:%d.%m.%Y}: in {path.relative_to(root)} eingetragen.")
 
 
 @plan_app.command("status", options_metavar="[OPTIONEN]")

@@ -39,10 +39,13 @@ class Appended:
 def apply(data: Any, operation: Operation | Appended) -> Any:
     """``data`` with one change made (a new dict where a key is added, to place it)."""
     if isinstance(operation, Appended):
+        *steps, last = operation.path
         container = data
-        for step in operation.path:
+        for step in steps:
             container = container[step]
-        container.append(operation.item)
+        # a missing list is written as the mapping's last key, so it goes last here too
+        items = container.setdefault(last, []) if isinstance(last, str) else container[last]
+        items.append(operation.item)
         return data
     if not operation.path:
         return _changed(data, operation)

@@ -79,17 +79,29 @@ class YamlFile:
 
     def append(self, path: Sequence[Key], key: str, item: dict[str, Scalar | list[str]]) -> None:
         """Add ``item`` (a mapping of scalars and lists of strings) as the last entry of the
-        list under ``key`` in the mapping at ``path``: a block list, or an empty ``[]``.
+        list under ``key`` in the mapping at ``path``: a block list, an empty ``[]``, or a
+        new list where the block mapping has no ``key`` yet (then its last key).
         Alone in its batch: the list's other changes would not compose with it."""
         path = tuple(path)
         if self._operations:
             raise EditError(f"{self.label}: Ein neuer Listeneintrag geht nur als einzige Änderung.")
         mapping = _node(self._root, path, self.label)
         pair = next(((k, v) for k, v in mapping.value if k.value == key), None)
-        if pair is None:
-            raise EditError(f"{self.label}: „{'.'.join(map(str, (*path, key)))}“ fehlt.")
-        key_node, value = pair
         layout = self._layout
+        if pair is None:
+            if mapping.flow_style or not mapping.value:
+                raise EditError(
+                    f"{layout.where(mapping.start_mark.index)}: Hier kann ikonzept keine Liste "
+                    f"„{key}“ anlegen (eine Zuordnung in geschweiften Klammern oder leer)."
+                )
+            column = mapping.value[0][0].start_mark.column
+            at = layout.with_comments(layout.content_end(mapping), column, len(layout.text))
+            eol = layout.eol_before(at)
+            text = f"{' ' * column}{key}:{eol}{_item_text(item, column + 2, eol)}"
+            self._appended = [Splice(at, at, text, 0)]
+            self._operations.append(expected.Appended((*path, key), _plain_item(item)))
+            return
+        key_node, value = pair
         kind = type(value).__name__
         if kind == "SequenceNode" and value.flow_style and not value.value:
             # `key: []`: the brackets go, the item follows the key's line, indented under it

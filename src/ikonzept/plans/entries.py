@@ -9,7 +9,7 @@ from pathlib import Path
 from ikonzept.edit.scalar import Scalar
 from ikonzept.edit.yamltext import YamlFile
 from ikonzept.model import Konzept, Stand
-from ikonzept.model.plans import Prioritaet
+from ikonzept.model.plans import Handlungsplan, PlanEintrag, Prioritaet
 from ikonzept.plans.menu import FOLDER, PlanError, plan_path, town
 
 
@@ -78,6 +78,24 @@ def _fields(entry: NewEntry) -> dict[str, Scalar | list[str]]:
     return fields
 
 
+def entry_of(konzept: Konzept, kommune: str, massnahme: str) -> tuple[Handlungsplan, PlanEintrag]:
+    """A town's plan and its entry for a measure; a German message where either is missing."""
+    town(konzept, kommune)
+    plan = next((p for p in konzept.plaene if p.kommune == kommune), None)
+    if plan is None:
+        raise PlanError(
+            f"Für {kommune} gibt es keinen Handlungsplan: `ikonzept plan new {kommune}` legt "
+            "ihn an."
+        )
+    eintrag = next((e for e in plan.massnahmen if e.massnahme == massnahme), None)
+    if eintrag is None:
+        raise PlanError(
+            f"Die Maßnahme „{massnahme}“ steht nicht im Handlungsplan für {kommune}: "
+            f"`ikonzept plan add {kommune} {massnahme} …` nimmt sie auf."
+        )
+    return plan, eintrag
+
+
 # Where a new `stand` goes in a plan's entry: after the keys that come before it.
 _BEFORE_STAND = ("dauerhaft", "ende", "beginn", "prioritaet", "partner", "verantwortlich")
 
@@ -87,22 +105,7 @@ def set_stand(
     begruendung: str | None,
 ) -> Path | None:  # fmt: skip
     """Set a measure's status in a town's plan; None when it already stands so."""
-    town(konzept, kommune)
-    plan = next((p for p in konzept.plaene if p.kommune == kommune), None)
-    if plan is None:
-        raise PlanError(
-            f"Für {kommune} gibt es keinen Handlungsplan: `ikonzept plan new {kommune}` legt "
-            "ihn an."
-        )
-    index, eintrag = next(
-        ((i, e) for i, e in enumerate(plan.massnahmen) if e.massnahme == massnahme),
-        (None, None),
-    )
-    if index is None or eintrag is None:
-        raise PlanError(
-            f"Die Maßnahme „{massnahme}“ steht nicht im Handlungsplan für {kommune}: "
-            f"`ikonzept plan add {kommune} {massnahme} …` nimmt sie auf."
-        )
+    plan, eintrag = entry_of(konzept, kommune, massnahme)
     if eintrag.stand is stand and begruendung in (None, eintrag.stand_begruendung):
         return None
     edited = YamlFile(root / plan.origin.file, plan.origin.file)

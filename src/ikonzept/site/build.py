@@ -123,7 +123,7 @@ def _write(
 ) -> None:  # fmt: skip
     from ikonzept.base.resources import template_file
     from ikonzept.domain.references import image_problem
-    from ikonzept.site import dcat, opendata
+    from ikonzept.site import calendar, dcat, opendata
     from ikonzept.site.pages import DIRECTORY_PAGE, DIRECTORY_SCRIPT
 
     def put(path: str, data: str | bytes) -> int:
@@ -140,6 +140,9 @@ def _write(
         put(page.path, renderer.render(page))
     if len(view.eintraege) > DIRECTORY_PAGE:
         put(DIRECTORY_SCRIPT, renderer.directory_script())
+    for plan in view.konzept.plaene:
+        if plan.oeffentlich and calendar.has_steps(plan):
+            put(calendar.calendar_page(plan.kommune), calendar.town_calendar(view, plan))
     result.pages = len(all_pages)
     for asset in ASSETS:
         source = template_file(dirs, f"site/{asset}")

@@ -132,6 +132,7 @@ def pages(view: SiteView) -> Iterator[Page]:
 def _town(view: SiteView, kommune: Kommune) -> dict[str, Any]:
     """A town's page: the measures recommended there, its public action plan, its actors."""
     from ikonzept.render.content.planview import groups
+    from ikonzept.site.calendar import calendar_page, has_steps
 
     empfohlen = [
         (feld, m)
@@ -148,6 +149,7 @@ def _town(view: SiteView, kommune: Kommune) -> dict[str, Any]:
         "empfohlen": empfohlen,
         "plan": public,
         "plan_gruppen": groups(view.konzept, public) if public else (),
+        "kalender": calendar_page(kommune.id) if public and has_steps(public) else None,
         "akteure_hier": len(akteure),
     }
 
