@@ -107,6 +107,7 @@ PLANS: dict[str, tuple[str, list[tuple[str, str, list[str], str, str, str | None
          "2020-07"),
         ("frauen-sprachtreffs", "caritas-duelmen", [], "mittel", "2019-09", None),
         ("griffbereit", "fbs-coesfeld", ["caritas-duelmen"], "hoch", "2019-10", "2020-06"),
+        ("elterncafes-interkulturell", "caritas-duelmen", [], "niedrig", "2020-01", "2020-12"),
     ]),
     "nottuln": ("2019-05-27", [
         ("sprachcafes-und-sprachlernbegleitung", "willkommen-in-nottuln", ["vhs-coesfeld"],
@@ -115,6 +116,13 @@ PLANS: dict[str, tuple[str, list[tuple[str, str, list[str], str, str, str | None
     ]),
 }  # fmt: skip
 
+
+# Where a town's round table reported progress by the time of the 2019 edition.
+PLAN_STATUS = [
+    ("coesfeld", "beratung-eu-beschaeftigte", "in_umsetzung"),
+    ("duelmen", "frauen-sprachtreffs", "in_umsetzung"),
+    ("nottuln", "sprachcafes-und-sprachlernbegleitung", "dauerhaft"),
+]
 
 # The steps the round tables agreed: (town, measure, step, by, done on or None).
 STEPS = [
@@ -144,6 +152,8 @@ def plans(target: Path, run: Command) -> None:
                 args += ["--partner", partner]
             args += ["--ende", end] if end else ["--dauerhaft"]
             run(*args)
+    for town, massnahme, stand in PLAN_STATUS:
+        run("status", "set", massnahme, stand, "--kommune", town, "-C", str(target), "-q")
     for town, massnahme, step, by, done in STEPS:
         run("plan", "schritt", town, massnahme, step, "--bis", by, "-C", str(target), "-q",
             *(["--erledigt", done] if done else []))  # fmt: skip

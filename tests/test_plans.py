@@ -228,7 +228,35 @@ def test_each_plan_is_a_working_paper_of_its_own(round_build: Path) -> None:
     for words in ("VHS Dülmen – Haltern am See – Havixbeck", "Dekanat Dülmen", "hoch",
                   "Aug. 2019 –", "Juli 2020", "ab Sept. 2019, dauerhaft"):  # fmt: skip
         assert words in text, words
-    assert "Elterncafés" not in text and "Wohnraumbörsen" not in text  # Coesfeld's plan
+    assert "Wohnraumbörsen" not in text and "EU-Staaten" not in text  # Coesfeld's plan
+
+
+def test_the_update_rounds_documents_show_who_took_up_what(round_build: Path) -> None:
+    """The concept's „Stand der Umsetzung“ (with the chart per measure) and the proposal
+    (compactly, without it): the towns with plans, and per measure the towns by status."""
+    import subprocess
+
+    from tests.conftest import KONZEPT, VORLAGE
+
+    def text(name: str) -> str:
+        raw = subprocess.run(["pdftotext", str(round_build / name), "-"], capture_output=True,
+                             text=True, check=True).stdout  # fmt: skip
+        return " ".join(raw.split())
+
+    for name in (KONZEPT.format(2), VORLAGE.format(2)):
+        part = text(name).split("In den Handlungsplänen der Kommunen", 1)[1]
+        assert part.startswith(
+            " 3 Städte und Gemeinden haben mit dem Kommunalen Integrationszentrum vereinbart, "
+            "welche der empfohlenen Maßnahmen sie aufgreifen, wer federführend ist und bis wann "
+            "(Stand 4. Juni 2019); noch ohne Handlungsplan: Ascheberg, Billerbeck,"
+        ), name
+        assert "Dülmen 15. Mai 2019 4 0" in part, name
+        assert "Elterncafés in Familienzentren interkulturell öffnen 2 offen: Coesfeld, Dülmen" in (
+            part
+        ), name
+        assert "1 in Umsetzung: Dülmen" in part and "dauerhaft (Regelaufgabe): Nottuln" in part
+        chart = "In wie vielen Kommunen jede Maßnahme aus den Handlungsplänen"
+        assert (chart in part) is (name == KONZEPT.format(2)), name
 
 
 def test_a_build_of_the_plans_only_and_no_plan_in_an_excerpt(tmp_path: Path) -> None:
@@ -274,21 +302,36 @@ def test_a_status_is_set_in_one_towns_plan(run_cli: RunCli, tmp_path: Path) -> N
     assert "Die Maßnahme „griffbereit“ steht nicht im Handlungsplan für nottuln" in other.stderr
 
 
-def test_the_status_counts_the_plans_statuses_per_town(run_cli: RunCli) -> None:
+def test_the_status_counts_the_plans_statuses_per_town_and_measure(run_cli: RunCli) -> None:
     from tests.conftest import ROOT
 
     args = ["status", str(ROOT / "concept-2019")]
     data = json.loads(run_cli(*args, "--format", "json").stdout)
     rows = {r["id"]: r for r in data["handlungsplaene"]}
     assert sorted(rows) == ["coesfeld", "duelmen", "nottuln"]
-    assert rows["duelmen"]["bezeichnung"] == "Dülmen" and rows["duelmen"]["summe"] == 3
-    assert rows["nottuln"]["stand"]["offen"] == 2
-    text = run_cli(*args).stdout
+    assert rows["duelmen"]["bezeichnung"] == "Dülmen" and rows["duelmen"]["summe"] == 4
+    assert rows["nottuln"]["stand"] == {
+        "offen": 1, "in_umsetzung": 0, "umgesetzt": 0, "dauerhaft": 1, "zurueckgestellt": 0,
+        "entfallen": 0,
+    }  # fmt: skip
+    measures = {r["id"]: r for r in data["massnahmen_in_plaenen"]}
+    assert len(measures) == 8 and next(iter(measures)) == "kurse-kinderbetreuung"
+    cafes = measures["elterncafes-interkulturell"]
+    assert cafes["bezeichnung"] == "2.3.3 Elterncafés in Familienzentren interkulturell öffnen"
+    assert cafes["stand"]["offen"] == 2 and cafes["summe"] == 2
+    assert measures["frauen-sprachtreffs"]["stand"]["in_umsetzung"] == 1
+    text = " ".join(run_cli(*args).stdout.split())
     assert " Handlungsplan " in text and " Nottuln " in text
+    assert "in den Handlungsplänen" in text
+    assert "2.3.3 Elterncafés" in text and "2 Kommunen: 2 offen" in text
+    assert "1 Kommune: 1 dauerhaft (Regelaufgabe)" in text
     lines = run_cli(*args, "--format", "csv").stdout.splitlines()
     assert sum(line.startswith("Handlungsplan;") for line in lines) == 3
+    assert "Maßnahme in Handlungsplänen;elterncafes-interkulturell;2.3.3 Elterncafés in " in (
+        "\n".join(lines)
+    )
     without = json.loads(run_cli("status", str(SAMPLE), "--format", "json").stdout)
-    assert without["handlungsplaene"] == []
+    assert without["handlungsplaene"] == [] and without["massnahmen_in_plaenen"] == []
 
 
 def test_a_towns_excerpt_has_its_plan_as_a_chapter(tmp_path: Path) -> None:
@@ -396,3 +439,22 @@ def test_a_step_that_cannot_be_placed_is_refused(
     assert result.exit_code == code
     assert message in result.stderr
     assert {p.name: p.read_bytes() for p in (concept / "plaene").iterdir()} == before
+
+
+def test_the_matrix_in_the_terminal_and_words_never_read_as_markup(
+    run_cli: RunCli, concept: Path
+) -> None:
+    _two_plans(concept)
+    plan = _plan(concept, "duelmen")
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "Übersicht veröffentlichen", '"[bold]Übersicht[/bold] veröffentlichen"'
+    ), encoding="utf-8")  # fmt: skip
+    text = run_cli("plan", "status", str(concept), "--today", "2017-12-01").stdout
+    lines = text.splitlines()
+    head = lines.index(next(line for line in lines if line.startswith("Nr.")))
+    assert lines[head].split() == ["Nr.", "Maßnahme", "Dülmen", "Olfen"]
+    assert set(lines[head + 1]) == {"─"}
+    assert lines[head + 2].split()[0] == "1.1.1"
+    assert lines[head + 2].split()[-3:] == ["in", "Ums.", "umges."]
+    assert lines[head + 4].split()[-2:] == ["offen", "·"]  # 1.1.2: Dülmen only
+    assert "  – [bold]Übersicht[/bold] veröffentlichen (sprachkurs-koordination" in text

@@ -114,6 +114,11 @@ def test_status_of_each_measure_in_an_update_round(edition_site: Path) -> None:
     assert '<span class="stand-wort">entfallen</span>: ' in page  # with its reason
     overview = (edition_site / "umsetzung.html").read_text(encoding="utf-8")
     assert "<svg" in overview and '<th scope="row">Summe</th>' in overview
+    # and the towns' plans: per measure a bar, and the towns by status
+    plans = overview.split('<h2 id="in-den-plaenen">In den Handlungsplänen der Kommunen</h2>')[1]
+    assert plans.count("<svg") == 1
+    assert "<td>2</td><td>offen: Coesfeld, Dülmen</td>" in plans
+    assert "in Umsetzung: Dülmen" in plans and "noch ohne Handlungsplan: Ascheberg," in plans
 
 
 def test_actor_page_shows_offers_contact_tasks_and_measures(sample_site: Path) -> None:
@@ -921,7 +926,7 @@ def test_public_plans_are_open_data_documented_and_catalogued(
 
     rows = _csv(edition_site / "daten" / "handlungsplaene.csv")
     header, body = rows[0], rows[1:]
-    assert len(body) == 8  # Coesfeld 3, Dülmen 3, Nottuln 2
+    assert len(body) == 9  # Coesfeld 3, Dülmen 4, Nottuln 2
     row = dict(zip(header, body[3], strict=True))
     assert row["Kommune"] == "Dülmen" and row["Maßnahme-ID"] == "kurse-kinderbetreuung"
     assert row["Verantwortlich-ID"] == "vhs-duelmen" and row["Ende"] == "2020-07"

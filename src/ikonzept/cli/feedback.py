@@ -6,14 +6,19 @@ import datetime as dt
 import enum
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ikonzept.base.errors import UsageError
 from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, day, guarded, say
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept
+
+if TYPE_CHECKING:
+    from ikonzept.edit.plans import PlanChange
+    from ikonzept.model import Konzept
 
 feedback_app = typer.Typer(
     help="Rückmeldebögen an die Akteure: ausgeben, einlesen, Rücklauf verfolgen.",
@@ -83,8 +88,9 @@ def feedback_export(
         fmt=form_format.value,
     )
     out = say(quiet)
+    plans = f" und {result.plan_rows} Zeilen aus Handlungsplänen" if result.plan_rows else ""
     out(
-        f"{len(result.files)} Rückmeldebögen mit {result.measures} Maßnahmen in {output} "
+        f"{len(result.files)} Rückmeldebögen mit {result.measures} Maßnahmen{plans} in {output} "
         "geschrieben."
     )
     out(
@@ -139,6 +145,7 @@ def feedback_import(
         old = titles[change.massnahme].stand.label
         reason = f" ({change.begruendung})" if change.begruendung else ""
         out(f"  {change.massnahme}: {old} → {change.stand.label}{reason}")
+    _print_plan_changes(konzept, intake.plan_changes, out, dry_run)
     for conflict in intake.conflicts:  # also under --quiet (on stderr): not applied
         said = "; ".join(f"{file}: {stand.label}" for file, stand in conflict.reports)
         typer.echo(f"  Widerspruch, nicht übernommen: {conflict.massnahme} ({said})", err=quiet)
@@ -149,6 +156,25 @@ def feedback_import(
         out(f"{remarks} Anmerkungen und Vorschläge kämen in den Bericht.")
     if result.waiting:
         out(f"Noch ausstehend: {len(result.waiting)} (`ikonzept feedback status`).")
+
+
+def _print_plan_changes(
+    konzept: Konzept, changes: list[PlanChange], out: Callable[[str], None], dry_run: bool
+) -> None:
+    """The towns' plans: a status and the steps done, per measure."""
+    if not changes:
+        return
+    entries = {(p.kommune, e.massnahme): e for p in konzept.plaene for e in p.massnahmen}
+    towns = {k.id: k.name for k in konzept.kommunen}
+    out("In den Handlungsplänen" + (" würde sich ändern:" if dry_run else " geändert:"))
+    for change in changes:
+        where = f"{change.massnahme} in {towns.get(change.kommune, change.kommune)}"
+        if change.stand is not None:
+            old = entries[(change.kommune, change.massnahme)].stand.label
+            reason = f" ({change.begruendung})" if change.begruendung else ""
+            out(f"  {where}: {old} → {change.stand.label}{reason}")
+        for titel, done in change.erledigt:
+            out(f"  {where}: Schritt „{titel}“ erledigt am {done:%d.%m.%Y}")
 
 
 @feedback_app.command("status", options_metavar="[OPTIONEN]")

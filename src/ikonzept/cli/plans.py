@@ -188,40 +188,66 @@ _CELL = {
 
 
 def _print(view: Adoption) -> None:
-    from rich import box
+    """The matrix as plain text (Rich's tables took a second for a county's thousand rows),
+    then per town the plan's age and overdue steps. Users' words are never read as markup."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
     console = Console(highlight=False)
-    console.print(f"[bold]{view.titel}[/]: Handlungspläne der Kommunen")
+    console.print(Text.assemble((view.titel, "bold"), ": Handlungspläne der Kommunen"))
     with_plan = [t for t in view.kommunen if t.stand is not None]
+    lines: list[str] = []
     if not view.massnahmen:
-        console.print("Noch keine Kommune hat eine Maßnahme in ihren Handlungsplan aufgenommen.")
+        lines.append("Noch keine Kommune hat eine Maßnahme in ihren Handlungsplan aufgenommen.")
     else:
-        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False)
-        table.add_column("Nr.", no_wrap=True)
-        table.add_column("Maßnahme", overflow="fold", min_width=16)
-        columns = [i for i, t in enumerate(view.kommunen) if t.stand is not None]
-        for index in columns:
-            table.add_column(view.kommunen[index].name, overflow="fold", justify="center")
-        for row in view.massnahmen:
-            staende = [row.staende[i] for i in columns]
-            cells = [_CELL[stand.value] if stand else "·" for stand in staende]
-            table.add_row(row.nummer, row.titel, *cells)
-        console.print(table)
-    for town in view.kommunen:
-        if town.stand is None:
-            continue
+        lines += ["", *matrix_lines(view, console.width), ""]
+    for town in with_plan:
         due = len(town.ueberfaellig)
-        console.print(
+        lines.append(
             f"{town.name}: Plan vom {town.stand:%d.%m.%Y} ({town.alter_monate} Monate), "
             f"{town.eintraege} Maßnahme{'n' if town.eintraege != 1 else ''}"
             + (f", {due} Schritt{'e' if due != 1 else ''} überfällig:" if due else ".")
         )
-        for item in town.ueberfaellig:
-            console.print(f"  – {item.schritt} ({item.massnahme}, bis {item.bis:%d.%m.%Y})")
+        lines += [
+            f"  – {item.schritt} ({item.massnahme}, bis {item.bis:%d.%m.%Y})"
+            for item in town.ueberfaellig
+        ]
     without = [t.name for t in view.kommunen if t.stand is None]
     if without:
-        console.print(f"Ohne Handlungsplan: {', '.join(without)}.")
+        lines.append(f"Ohne Handlungsplan: {', '.join(without)}.")
     if not with_plan:
-        console.print("`ikonzept plan new KOMMUNE` legt einen an.")
+        lines.append("`ikonzept plan new KOMMUNE` legt einen an.")
+    console.out("\n".join(lines), highlight=False)
+
+
+_TOWN_WIDTH = max(len(cell) for cell in _CELL.values())
+
+
+def matrix_lines(view: Adoption, width: int) -> list[str]:
+    """Measures × towns with a plan: number, title (wrapped to what the terminal leaves),
+    one short status per town, „·“ where a town has not taken the measure up."""
+    import textwrap
+
+    columns = [i for i, t in enumerate(view.kommunen) if t.stand is not None]
+    number_width = max(3, *(len(row.nummer) for row in view.massnahmen))
+    title_width = max(16, width - number_width - 2 - len(columns) * (_TOWN_WIDTH + 1) - 1)
+    heads = [textwrap.wrap(view.kommunen[i].name, _TOWN_WIDTH) for i in columns]
+    head_lines = max(len(head) for head in heads)
+
+    def line(number: str, title: str, cells: list[str]) -> str:
+        row = f"{number:<{number_width}}  {title:<{title_width}}"
+        return (row + "".join(f" {cell:^{_TOWN_WIDTH}}" for cell in cells)).rstrip()
+
+    lines = [
+        line("Nr." if n == head_lines - 1 else "", "Maßnahme" if n == head_lines - 1 else "",
+             [head[n - head_lines + len(head)] if n >= head_lines - len(head) else ""
+              for head in heads])
+        for n in range(head_lines)
+    ]  # fmt: skip
+    lines.append("─" * (number_width + 2 + title_width + len(columns) * (_TOWN_WIDTH + 1)))
+    for row in view.massnahmen:
+        wrapped = textwrap.wrap(row.titel, title_width, break_on_hyphens=False) or [""]
+        cells = [_CELL[s.value] if (s := row.staende[i]) else "·" for i in columns]
+        lines.append(line(row.nummer, wrapped[0], cells))
+        lines += [line("", part, []) for part in wrapped[1:]]
+    return lines

@@ -18,7 +18,7 @@ from ikonzept.cli.app import ConceptDir, QuietOption, app, concept_folder, guard
 
 if TYPE_CHECKING:
     from ikonzept.model import Konzept
-    from ikonzept.round.status import StatusReport
+    from ikonzept.round.status import Row, StatusReport
 
 
 class _ViewFirst(TyperGroup):
@@ -112,18 +112,22 @@ def _print_status(status: StatusReport) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from ikonzept.round.status import STAENDE
 
     console = Console(highlight=False)
-    console.print(f"[bold]{status.titel}[/]: Stand der Umsetzung")
+    console.print(Text.assemble((status.titel, "bold"), ": Stand der Umsetzung"))
     from ikonzept.round.status import Row
 
     in_plans = Row("summe", "Summe", tuple(map(sum, zip(*(r.counts for r in status.plaene),
                                                          strict=True))), 0)  # fmt: skip
-    for rows, first, total in ((status.felder, "Handlungsfeld", status.summe),
-                               (status.kommunen, "Kommune", status.summe),
-                               (status.plaene, "Handlungsplan", in_plans)):  # fmt: skip
+    groups = (
+        (status.felder, "Handlungsfeld", status.summe),
+        (status.kommunen, "Kommune", status.summe),
+        (status.plaene, "Handlungsplan", in_plans),
+    )
+    for rows, first, total in groups:
         if not rows:
             continue
         table = Table(box=box.SIMPLE_HEAD, padding=0, pad_edge=False)
@@ -136,11 +140,18 @@ def _print_status(status: StatusReport) -> None:
         for head, width in zip([*heads, "Summe"], widths, strict=True):
             table.add_column(head, justify="right", min_width=width, no_wrap=True)
         for index, row in enumerate((*rows, total)):
-            cells = [row.label, *(str(n) if n else "·" for n in row.counts)]
+            cells: list[str | Text] = [Text(row.label), *(str(n) if n else "·" for n in row.counts)]
             if status.round_open:
                 cells.append(str(row.not_reported) if row.not_reported else "·")
             cells.append(str(row.total))
             table.add_row(*cells, end_section=index == len(rows) - 1)
+        console.print(table)
+    if status.aufgegriffen:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False)
+        table.add_column("Maßnahme", overflow="fold", ratio=3)
+        table.add_column("in den Handlungsplänen", overflow="fold", ratio=2)
+        for row in status.aufgegriffen:
+            table.add_row(Text(row.label), _towns_by_status(row))
         console.print(table)
     if status.round_open:
         console.print(
@@ -148,6 +159,15 @@ def _print_status(status: StatusReport) -> None:
             "Rückmeldebogen zurückgegeben haben (`ikonzept feedback status`). Sie behalten "
             "ihren bisherigen Stand."
         )
+
+
+def _towns_by_status(row: Row) -> str:
+    """„3 Kommunen: 2 in Umsetzung, 1 offen“."""
+    from ikonzept.round.status import STAENDE
+
+    parts = [f"{row.count(stand)} {stand.label}" for stand in STAENDE if row.count(stand)]
+    towns = "1 Kommune" if row.total == 1 else f"{row.total} Kommunen"
+    return f"{towns}: {', '.join(parts)}"
 
 
 @status_app.command("set", options_metavar="[OPTIONEN]")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ikonzept.edit.plans import set_entry_stand
 from ikonzept.edit.scalar import Scalar
 from ikonzept.edit.yamltext import YamlFile
 from ikonzept.model import Konzept, Stand
@@ -96,10 +97,6 @@ def entry_of(konzept: Konzept, kommune: str, massnahme: str) -> tuple[Handlungsp
     return plan, eintrag
 
 
-# Where a new `stand` goes in a plan's entry: after the keys that come before it.
-_BEFORE_STAND = ("dauerhaft", "ende", "beginn", "prioritaet", "partner", "verantwortlich")
-
-
 def set_stand(
     root: Path, konzept: Konzept, kommune: str, massnahme: str, stand: Stand,
     begruendung: str | None,
@@ -109,8 +106,6 @@ def set_stand(
     if eintrag.stand is stand and begruendung in (None, eintrag.stand_begruendung):
         return None
     edited = YamlFile(root / plan.origin.file, plan.origin.file)
-    edited.set(eintrag.origin.path, "stand", stand.value, after=_BEFORE_STAND)
-    if begruendung is not None:
-        edited.set(eintrag.origin.path, "stand_begruendung", begruendung, after=("stand",))
+    set_entry_stand(edited, eintrag, stand, begruendung)
     edited.save()
     return edited.path

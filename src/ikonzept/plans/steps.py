@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ikonzept.edit.plans import same_title, set_step_done
 from ikonzept.edit.scalar import Scalar
 from ikonzept.edit.yamltext import YamlFile
 from ikonzept.model import Konzept
@@ -23,7 +24,7 @@ def add_step(
     if not titel:
         raise PlanError("Ein Schritt braucht einen Titel.")
     plan, eintrag = entry_of(konzept, kommune, massnahme)
-    if any(" ".join(s.titel.split()) == titel for s in eintrag.schritte):
+    if any(same_title(s, titel) for s in eintrag.schritte):
         raise PlanError(
             f"Den Schritt „{titel}“ gibt es bei {massnahme} in {kommune} schon; "
             f'`ikonzept plan erledigt {kommune} {massnahme} "{titel}"` hakt ihn ab.'
@@ -46,7 +47,7 @@ def complete_step(
     if schritt.erledigt == am:
         return None
     edited = YamlFile(root / plan.origin.file, plan.origin.file)
-    edited.set(schritt.origin.path, "erledigt", am, after=("bis",))
+    set_step_done(edited, schritt, am)
     edited.save()
     return edited.path
 
@@ -54,7 +55,7 @@ def complete_step(
 def step_named(eintrag: PlanEintrag, titel: str, kommune: str) -> Schritt:
     """The entry's step with this title (spaces as typed do not matter)."""
     wanted = " ".join(titel.split())
-    found = next((s for s in eintrag.schritte if " ".join(s.titel.split()) == wanted), None)
+    found = next((s for s in eintrag.schritte if same_title(s, titel)), None)
     if found is None:
         known = "; ".join(f"„{s.titel}“" for s in eintrag.schritte) or "noch keine"
         raise PlanError(

@@ -1,5 +1,6 @@
 """The controlling view of an edition: how many measures stand where, per field of action
-and per municipality, and which were not reported in the current feedback round."""
+and per municipality, and which were not reported in the current feedback round; where
+towns have action plans, how their entries stand, per town and per measure."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ class StatusReport:
     round_open: bool  # a feedback round is under way (forms sent, not all back)
     # per town with an action plan: its entries by the status the plan gives them
     plaene: tuple[Row, ...] = ()
+    # per measure some town took up: in how many towns' plans it stands where
+    aufgegriffen: tuple[Row, ...] = ()
 
 
 def _row(key: str, label: str, measures: list[Massnahme], missing: frozenset[str]) -> Row:
@@ -78,7 +81,26 @@ def report(
             tuple(Counter(e.stand for e in plan.massnahmen)[stand] for stand in STAENDE), 0)
         for plan in konzept.plaene
     )  # fmt: skip
-    return StatusReport(titel, felder, (*kommunen, kreisweit), summe, round_open, plaene)
+    taken_up = _taken_up(konzept, measures, numbering.massnahmen)
+    return StatusReport(titel, felder, (*kommunen, kreisweit), summe, round_open, plaene,
+                        taken_up)  # fmt: skip
+
+
+def _taken_up(
+    konzept: Konzept, measures: list[Massnahme], number: dict[str, str]
+) -> tuple[Row, ...]:
+    """Per measure in the towns' plans (in the concept's order): how many towns have it in
+    which status."""
+    in_plans: dict[str, Counter[Stand]] = {}
+    for plan in konzept.plaene:
+        for entry in plan.massnahmen:
+            in_plans.setdefault(entry.massnahme, Counter())[entry.stand] += 1
+    return tuple(
+        Row(m.id, f"{number[m.id]} {m.titel}",
+            tuple(in_plans[m.id][stand] for stand in STAENDE), 0)
+        for m in measures
+        if m.id in in_plans
+    )  # fmt: skip
 
 
 def as_json(status: StatusReport) -> dict[str, object]:
@@ -98,6 +120,7 @@ def as_json(status: StatusReport) -> dict[str, object]:
         "summe": row(status.summe),
         "runde_offen": status.round_open,
         "handlungsplaene": [row(r) for r in status.plaene],
+        "massnahmen_in_plaenen": [row(r) for r in status.aufgegriffen],
     }
 
 
@@ -110,6 +133,7 @@ def csv_rows(status: StatusReport) -> list[list[str]]:
         ("Kommune", status.kommunen),
         ("Summe", (status.summe,)),
         ("Handlungsplan", status.plaene),
+        ("Maßnahme in Handlungsplänen", status.aufgegriffen),
     ):
         for r in group:
             rows.append(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from markupsafe import Markup
 
@@ -16,6 +16,9 @@ from ikonzept.model import Akteur, Handlungsfeld, Kommune, Konzept, Massnahme, S
 from ikonzept.model.numbering import PILLAR_ORDER, numbers, reading_order
 from ikonzept.render.content.labels import ACTOR_KINDS
 from ikonzept.round.status import STAENDE, Row, report
+
+if TYPE_CHECKING:
+    from ikonzept.render.content.adoption import PlanAdoption
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,7 @@ class UmsetzungView:
     zeilen: tuple[Row, ...]
     summe: Row
     staende: tuple[str, ...]  # the column heads, one per status
+    plaene: PlanAdoption | None = None  # where towns have taken up measures in their plans
 
 
 class DocumentContext(TypedDict):
@@ -77,6 +81,7 @@ class DocumentContext(TypedDict):
 
 
 def umsetzung_view(konzept: Konzept) -> UmsetzungView:
+    from ikonzept.render.content.adoption import plan_adoption
     from ikonzept.render.content.chart import status_chart
 
     status = report(konzept)
@@ -89,6 +94,7 @@ def umsetzung_view(konzept: Konzept) -> UmsetzungView:
         status.felder,
         status.summe,
         tuple(stand.label for stand in STAENDE),
+        plan_adoption(konzept, status),
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ikonzept.base import fsutil
 from ikonzept.base.errors import IkonzeptError
+from ikonzept.edit import plans as plan_edits
 from ikonzept.edit import status
 from ikonzept.model import Konzept
 from ikonzept.round import memory
@@ -60,6 +61,7 @@ def import_forms(
         return Imported(intake, (), None, waiting)
     # All the files' new texts are checked before any is written.
     edited = status.prepare(root, konzept, intake.changes)
+    edited += plan_edits.prepare(root, konzept, intake.plan_changes)  # other files: the plans
     round_file = memory.returns_recorded(root, asked, round_)
     text = report.markdown(konzept, intake, names, day, list(waiting))
     for file in edited:

@@ -12,8 +12,9 @@ from typing import Any
 from ikonzept.base import fsutil
 from ikonzept.model import Konzept, Massnahme, Stand
 from ikonzept.model.numbering import numbers
+from ikonzept.model.plans import Handlungsplan
 from ikonzept.round import memory
-from ikonzept.round.feedback import form
+from ikonzept.round.feedback import form, planrows
 from ikonzept.round.feedback.values import CHOICES
 
 
@@ -22,24 +23,28 @@ class Recipient:
     id: str
     name: str
     measures: tuple[Massnahme, ...]
+    plan: Handlungsplan | None = None  # a town's action plan, asked in its form too
 
 
 @dataclass(frozen=True, slots=True)
 class Exported:
     files: tuple[Path, ...]
     round_file: Path
-    measures: int  # rows written, over all workbooks
+    measures: int  # rows of the county's measures written, over all workbooks
+    plan_rows: int = 0  # rows of the towns' plans: their measures and open steps
 
 
 def recipients(konzept: Konzept, nach: str) -> list[Recipient]:
     """Who gets a form: every actor named in a measure, or every municipality with one."""
     measures = [m for _f, _z, m in konzept.massnahmen()]
     if nach == "kommune":
+        plans = {p.kommune: p for p in konzept.plaene if p.massnahmen}
         return [
-            Recipient(k.id, k.name, tuple(m for m in measures if k.id in m.kommunen))
+            Recipient(k.id, k.name, tuple(m for m in measures if k.id in m.kommunen),
+                      plans.get(k.id))
             for k in konzept.kommunen
-            if any(k.id in m.kommunen for m in measures)
-        ]
+            if any(k.id in m.kommunen for m in measures) or k.id in plans
+        ]  # fmt: skip
     return [
         Recipient(a.id, a.name, tuple(m for m in measures if a.id in m.akteure))
         for a in konzept.akteure
@@ -67,6 +72,8 @@ def export(
         memory.Request(r.id, f"{r.id}.{fmt}", tuple(m.id for m in r.measures), today)
         for r in everyone
     ]
+    nummern = numbers(konzept).massnahmen
+    plan_rows = sum(len(planrows.rows(konzept, r.plan, nummern)) for r in everyone if r.plan)
     round_ = memory.Round(konzept.ausgabe.nummer, bis, nach, tuple(requests))
     previous = memory.load(root)
     if previous.ausgabe == konzept.ausgabe.nummer and previous.nach == nach:
@@ -79,7 +86,7 @@ def export(
             ),
         )
     path = memory.save(root, round_)
-    return Exported(tuple(files), path, sum(len(r.massnahmen) for r in requests))
+    return Exported(tuple(files), path, sum(len(r.massnahmen) for r in requests), plan_rows)
 
 
 # Fewer forms than this are written in this process: starting workers would cost more.
@@ -134,7 +141,7 @@ def _form(
     return form.Form(
         sheets=(
             _hints(konzept, recipient, bis),
-            _measures(recipient, numbering, names),
+            _measures(konzept, recipient, numbering, names),
             _proposals(konzept, numbering),
         ),
         active=1,  # opens on the measures
@@ -198,6 +205,7 @@ def _hints(konzept: Konzept, recipient: Recipient, bis: dt.date | None) -> form.
             "Maßnahmen.",
             False,
         ),
+        *_plan_hints(recipient),
         (
             "Andere Spalten und Blätter sind geschützt; bitte keine Zeilen oder Blätter einfügen.",
             False,
@@ -223,28 +231,54 @@ def _hints(konzept: Konzept, recipient: Recipient, bis: dt.date | None) -> form.
     return form.Sheet(form.SHEET_HINTS, rows, (form.HINTS_WIDTH,), heights, landscape=False)
 
 
-def _measures(recipient: Recipient, numbering: Any, names: dict[str, str]) -> form.Sheet:
-    header = tuple(form.Cell(name, "header") for name in form.COLUMNS)
+def _plan_hints(recipient: Recipient) -> list[tuple[str, bool]]:
+    if recipient.plan is None:
+        return []
+    return [
+        (
+            f"5. Zeilen „Handlungsplan {recipient.name}“: die Maßnahmen Ihres Handlungsplans. "
+            "„Stand neu“ gilt dort für Ihre Kommune. Darunter je ein noch offener Schritt: "
+            "Ist er erledigt, tragen Sie unter „Erledigt am“ das Datum ein (z. B. "
+            f"{_EXAMPLE_DAY:%d.%m.%Y}).",
+            False,
+        )
+    ]
+
+
+_EXAMPLE_DAY = dt.date(2019, 11, 20)
+
+
+def _measures(
+    konzept: Konzept, recipient: Recipient, numbering: Any, names: dict[str, str]
+) -> form.Sheet:
+    columns = form.COLUMNS + (planrows.COLUMNS if recipient.plan else ())
+    widths = {**form.WIDTHS, **planrows.WIDTHS}
+    header = tuple(form.Cell(name, "header") for name in columns)
     rows: list[tuple[form.Cell | None, ...]] = [header]
     heights: list[float | None] = [None]
-    inputs = (None,) * len(form.INPUT_COLUMNS)
+
+    def add(values: dict[str, str], inputs: tuple[str, ...]) -> None:
+        rows.append(tuple(
+            form.Cell("", "input") if name in inputs
+            else form.Cell(values.get(name, ""), "id" if name == "ID" else "text")
+            for name in columns
+        ))  # fmt: skip
+        height = max(_lines(values.get(name, ""), widths[name]) for name in columns)
+        heights.append(form.LINE_HEIGHT * max(height, 2))
+
     for measure in recipient.measures:
         wo = ", ".join(names.get(k, k) for k in measure.kommunen) or "kreisweit"
-        values = (
-            measure.id,
-            numbering.massnahmen[measure.id],
-            measure.titel,
-            wo,
-            measure.stand.label,
-        )
-        cells = [form.Cell(values[0], "id"), *(form.Cell(v, "text") for v in values[1:])]
-        rows.append((*cells, *(form.Cell("", "input") for _ in inputs)))
-        height = max(
-            _lines(str(value), form.WIDTHS[name])
-            for value, name in zip(values, form.COLUMNS, strict=False)
-        )
-        heights.append(form.LINE_HEIGHT * max(height, 2))
-    last = len(recipient.measures) + 1
+        shown = (measure.id, numbering.massnahmen[measure.id], measure.titel, wo,
+                 measure.stand.label)  # fmt: skip
+        values = dict(zip(form.COLUMNS, shown, strict=False))
+        add(values, form.INPUT_COLUMNS)
+    if recipient.plan:
+        for row in planrows.rows(konzept, recipient.plan, numbering.massnahmen):
+            values = {"ID": row.ident, "Nr.": row.nummer, "Maßnahme": row.titel, "Wo": row.wo,
+                      "Stand bisher": row.stand_bisher, "Verantwortlich": row.verantwortlich,
+                      "Schritt": row.schritt, "Bis": row.bis}  # fmt: skip
+            add(values, form.INPUT_COLUMNS if row.status_asked else ("Anmerkung", "Erledigt am"))
+    last = len(rows)
     stand = form.COLUMNS.index("Stand neu") + 1
     choices = form.Choices(
         stand,
@@ -259,14 +293,14 @@ def _measures(recipient: Recipient, numbering: Any, names: dict[str, str]) -> fo
     return form.Sheet(
         form.SHEET_MEASURES,
         tuple(rows),
-        tuple(form.WIDTHS[name] for name in form.COLUMNS),
+        tuple(widths[name] for name in columns),
         tuple(heights),
         landscape=True,
         choices=(choices,),
         frozen=(1, 2),
         title_rows=1,
         # On paper the ID (for the import) is left out: the number and title say which one.
-        printed_columns=(2, len(form.COLUMNS)),
+        printed_columns=(2, len(columns)),
         autofilter=True,
     )
 

@@ -73,6 +73,9 @@ def _cells(row: Any) -> tuple[str | None, ...]:
             continue
         paragraphs = [_text(p) for p in child.childNodes if getattr(p, "qname", ("", ""))[1] == "p"]
         text = "\n".join(paragraphs) or None
+        if child.getAttribute("valuetype") == "date" and child.getAttribute("datevalue"):
+            # a date as stored, not as the program's language shows it (08/15/19, 15.08.19)
+            text = str(child.getAttribute("datevalue"))
         repeat = int(child.getAttribute("numbercolumnsrepeated") or 1)
         cells += [text] * min(repeat, _MAX_COLUMNS - len(cells))
         if len(cells) >= _MAX_COLUMNS:

@@ -31,6 +31,9 @@ class _Writer:
         self.titles = {m.id: m.titel for _f, _z, m in konzept.massnahmen()}
         self.current = {m.id: m.stand for _f, _z, m in konzept.massnahmen()}
         self.who = {file: names.get(recipient, recipient) for file, recipient in intake.forms}
+        self.towns = {k.id: k.name for k in konzept.kommunen}
+        self.in_plans = {(p.kommune, e.massnahme): e.stand for p in konzept.plaene
+                         for e in p.massnahmen}  # fmt: skip
 
     def measure(self, ident: str) -> str:
         number = self.numbering.massnahmen.get(ident, "?")
@@ -45,6 +48,20 @@ class _Writer:
                 f"| {self.measure(change.massnahme)} | {self.current[change.massnahme].label} | "
                 f"{change.stand.label} | {_plain(change.begruendung or '')} |"
             )
+        return lines
+
+    def plans(self) -> list[str]:
+        """What the towns reported about their plans: statuses and steps done."""
+        lines = []
+        for change in self.intake.plan_changes:
+            town = _plain(self.towns.get(change.kommune, change.kommune))
+            where = f"{self.measure(change.massnahme)} ({town})"
+            if change.stand is not None:
+                old = self.in_plans[(change.kommune, change.massnahme)].label
+                reason = f" – {_plain(change.begruendung)}" if change.begruendung else ""
+                lines.append(f"- {where}: Stand {old} → {change.stand.label}{reason}")
+            for titel, day in change.erledigt:
+                lines.append(f"- {where}: Schritt „{_plain(titel)}“ erledigt am {day:%d.%m.%Y}")
         return lines
 
     def conflicts(self) -> list[str]:
@@ -91,12 +108,15 @@ def markdown(
     lines = [
         f"# Rückmeldungen zum {_plain(konzept.titel)} – {konzept.ausgabe.bezeichnung}",
         "",
-        f"Eingelesen am {today:%d.%m.%Y}: {len(intake.forms)} Bögen ({senders}).",
+        f"Eingelesen am {today:%d.%m.%Y}: {len(intake.forms)} "
+        f"{'Bogen' if len(intake.forms) == 1 else 'Bögen'} ({senders}).",
         "",
         "## Geänderte Stände",
         "",
         *writer.changes(),
     ]
+    if intake.plan_changes:
+        lines += ["", "## Handlungspläne der Kommunen", "", *writer.plans()]
     if intake.conflicts:
         lines += ["", "## Widersprüchliche Angaben (nicht übernommen)", "", *writer.conflicts()]
     lines += ["", "## Anmerkungen zu Maßnahmen", "", *writer.remarks()]
