@@ -190,17 +190,16 @@ _CELL = {
 def _print(view: Adoption) -> None:
     """The matrix as plain text (Rich's tables took a second for a county's thousand rows),
     then per town the plan's age and overdue steps. Users' words are never read as markup."""
-    from rich.console import Console
-    from rich.text import Text
+    import shutil
 
-    console = Console(highlight=False)
-    console.print(Text.assemble((view.titel, "bold"), ": Handlungspläne der Kommunen"))
+    width = shutil.get_terminal_size((80, 24)).columns
+    typer.echo(typer.style(view.titel, bold=True) + ": Handlungspläne der Kommunen")
     with_plan = [t for t in view.kommunen if t.stand is not None]
     lines: list[str] = []
     if not view.massnahmen:
         lines.append("Noch keine Kommune hat eine Maßnahme in ihren Handlungsplan aufgenommen.")
     else:
-        lines += ["", *matrix_lines(view, console.width), ""]
+        lines += ["", *matrix_lines(view, width), ""]
     for town in with_plan:
         due = len(town.ueberfaellig)
         lines.append(
@@ -217,7 +216,7 @@ def _print(view: Adoption) -> None:
         lines.append(f"Ohne Handlungsplan: {', '.join(without)}.")
     if not with_plan:
         lines.append("`ikonzept plan new KOMMUNE` legt einen an.")
-    console.out("\n".join(lines), highlight=False)
+    typer.echo("\n".join(lines))
 
 
 _TOWN_WIDTH = max(len(cell) for cell in _CELL.values())

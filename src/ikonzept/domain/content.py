@@ -20,6 +20,8 @@ _ABBREVIATION = re.compile(
     r"(?<![\w-])([A-ZÄÖÜ][A-ZÄÖÜ0-9]*[A-ZÄÖÜ][A-ZÄÖÜ0-9]*(?:-[A-ZÄÖÜ][A-ZÄÖÜ0-9]+)*)s?(?![\w])"
 )
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+# What every abbreviation has: two capitals, digits between them at most.
+_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]*[A-ZÄÖÜ]")
 # Link targets, autolinks, footnote labels and code are not prose.
 _NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>\s]+>|\[\^[^\]]*\]|`[^`]*`|https?://\S+")
 
@@ -62,6 +64,8 @@ def undefined_abbreviations(konzept: Konzept, context: Context) -> Iterator[Find
     defined_folded = {a.casefold() for a in defined}
     reported: set[str] = set()
     for text in prose(konzept):
+        if not _CAPITALS.search(text.text):  # most texts: no two capitals in a row
+            continue
         for match in _ABBREVIATION.finditer(_NOT_PROSE.sub(" ", text.text)):
             word = match.group(1)
             if word in reported or _ROMAN.match(word):

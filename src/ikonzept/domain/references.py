@@ -97,6 +97,8 @@ def images(konzept: Konzept, context: Context) -> Iterator[Finding]:
         if problem:
             yield finding("IK206", konzept.origin.file, problem, path=("herausgeber", "logo"))
     for text in prose(konzept):
+        if "![" not in text.text:
+            continue
         for match in _IMAGE.finditer(text.text):
             alt, target = match.group(1), match.group(2)
             if _says_nothing(alt, target):

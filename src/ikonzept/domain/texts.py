@@ -10,13 +10,18 @@ from ikonzept.model import Konzept, Origin
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    origin: Origin  # points at the text's own key
+    parent: Origin  # the item the text belongs to
+    key: str | int  # the text's own key (or index) in it
     text: str
 
+    @property
+    def origin(self) -> Origin:
+        """Where the text itself is: made only for a finding (a county has 7,000 texts)."""
+        return Origin(self.parent.file, (*self.parent.path, self.key))
 
-def _at(origin: Origin, key: str, text: str | None) -> Iterator[Text]:
-    if text:
-        yield Text(Origin(origin.file, (*origin.path, key)), text)
+
+def _at(origin: Origin, key: str, text: str | None) -> tuple[Text, ...]:
+    return (Text(origin, key, text),) if text else ()
 
 
 def prose(konzept: Konzept) -> Iterator[Text]:
@@ -30,10 +35,10 @@ def prose(konzept: Konzept) -> Iterator[Text]:
         for ziel in feld.ziele:
             yield from _at(ziel.origin, "titel", ziel.titel)
             yield from _at(ziel.origin, "beschreibung", ziel.beschreibung)
-            for index, indikator in enumerate(ziel.indikatoren):
-                yield Text(
-                    Origin(ziel.origin.file, (*ziel.origin.path, "indikatoren", index)), indikator
-                )
+            if ziel.indikatoren:
+                indikatoren = Origin(ziel.origin.file, (*ziel.origin.path, "indikatoren"))
+                for index, indikator in enumerate(ziel.indikatoren):
+                    yield Text(indikatoren, index, indikator)
             for massnahme in ziel.massnahmen:
                 yield from _at(massnahme.origin, "titel", massnahme.titel)
                 yield from _at(massnahme.origin, "beschreibung", massnahme.beschreibung)
@@ -58,8 +63,9 @@ def _webseite(konzept: Konzept) -> Iterator[Text]:
     for key in ("einleitung", "impressum", "leichte_sprache"):
         yield from _at(origin, key, getattr(webseite, key))
     statement = Origin(origin.file, ("barrierefreiheit",))
+    maengel = Origin(origin.file, ("barrierefreiheit", "maengel"))
     for index, mangel in enumerate(webseite.barrierefreiheit.maengel):
-        yield Text(Origin(origin.file, ("barrierefreiheit", "maengel", index)), mangel)
+        yield Text(maengel, index, mangel)
     yield from _at(statement, "ombudsstelle", webseite.barrierefreiheit.ombudsstelle)
 
 

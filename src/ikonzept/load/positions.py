@@ -47,15 +47,36 @@ def locate(findings: Iterable[Finding], text_of: Callable[[str], str | None]) ->
             done.append(item)
     for file, items in pending.items():
         text = text_of(file)
-        document = _compose(text) if text is not None else None
+        marks = _marks(text, items) if text is not None else {}
         lines = text.splitlines() if text is not None else []
         for item in items:
-            assert item.path is not None
-            line, column = _position(document, item.path, item.anchor)
+            line, column = marks.get(_where(item), (0, 0))
             if item.needle:
                 line, column = _search(lines, item.needle, line, column)
             done.append(dataclasses.replace(item, line=line + 1, column=column + 1))
     return done
+
+
+def _where(item: Finding) -> str:
+    return repr((item.path, item.anchor.name))
+
+
+def _marks(text: str, items: list[Finding]) -> dict[str, tuple[int, int]]:
+    """Line and column (from 0) of each item's place. Kept by the file's content: a file
+    whose findings stay (a plan's warnings) is composed once, not at every `validate`."""
+    from ikonzept.load import cache
+
+    entry = cache.key("positions", text)
+    known: dict[str, tuple[int, int]] = cache.get(entry) or {}
+    wanted = {_where(item): item for item in items}
+    if all(where in known for where in wanted):
+        return known
+    document = _compose(text)
+    for where, item in wanted.items():
+        assert item.path is not None
+        known[where] = _position(document, item.path, item.anchor)
+    cache.put(entry, known)
+    return known
 
 
 def _compose(text: str) -> Node | None:
