@@ -5,7 +5,7 @@ feedback round (`feedback export`, three filled forms from `tests/data/rueckmeld
 `feedback import`), `status set`, and then the edits an author makes in an editor: two
 measures merged, one moved to another goal, a new goal for a new need, the proposal for
 2019, and the action plans three towns agreed in May 2019 (`plan new`, `plan add`,
-`plan schritt`).
+`plan schritt`), and the indicators the KI keeps since (written as in an editor).
 `python -m tests.sample_edition` makes it anew (into `concept-2019/`);
 `tests/test_sample_edition.py` checks that the committed folder is what this gives.
 """
@@ -274,6 +274,118 @@ def _proposal(path: Path) -> None:
 Command = Callable[..., object]
 
 
+# The indicators the KI keeps since 2019: illustrative values in the order of magnitude of
+# public statistics for a county like Coesfeld (not the real figures; the files say so).
+ILLUSTRATIVE = (
+    "Beispielwerte für das Muster, an die Größenordnung der amtlichen Statistik angelehnt."
+)
+INDICATORS: dict[str, tuple[str, str]] = {
+    "kursplatz-drei-monate": ("""id: kursplatz-drei-monate
+titel: Neu Zugewanderte mit Platz im Integrationskurs binnen drei Monaten
+beschreibung: Anteil der Berechtigten, die innerhalb von drei Monaten nach der Berechtigung
+  einen Kurs beginnen. {illustrative}
+art: wirkung
+einheit: "%"
+nachkommastellen: 0
+richtung: steigend
+ziele: [sprachkurs-zugang]
+basis: {{jahr: 2015, wert: 38}}
+zielwerte:
+  - {{jahr: 2020, wert: 75}}
+quelle: BAMF, Integrationskursgeschäftsstatistik, Auswertung des KI
+naechste_daten: 2020-03
+""", """jahr;gebiet;wert;kennzeichen;anmerkung
+2015;kreis;38;;
+2016;kreis;44;;
+2017;kreis;53;;
+2018;kreis;61;p;vorläufig
+"""),
+    "u3-betreuung": ("""id: u3-betreuung
+titel: Betreuungsquote der Kinder unter drei Jahren mit ausländischer Staatsangehörigkeit
+beschreibung: Anteil der Kinder unter drei Jahren in Kita oder Kindertagespflege. {illustrative}
+art: wirkung
+einheit: "%"
+richtung: steigend
+ziele: [kita-zugang]
+basis: {{jahr: 2016, wert: 11.2}}
+zielwerte:
+  - {{jahr: 2021, wert: 20}}
+quelle: IT.NRW, Kinder- und Jugendhilfestatistik (Tabelle 22541-01i)
+""", """jahr;gebiet;wert;kennzeichen;anmerkung
+2016;kreis;11,2;;
+2017;kreis;11,9;;
+2018;kreis;12,4;;
+2016;coesfeld;12,8;;
+2017;coesfeld;13,5;;
+2018;coesfeld;14,1;;
+2016;duelmen;10,9;;
+2017;duelmen;11,0;;
+2018;duelmen;;.;Meldung der Stadt fehlt
+"""),
+    "auslaenderanteil": ("""id: auslaenderanteil
+titel: Anteil der Einwohnerinnen und Einwohner mit ausländischer Staatsangehörigkeit
+beschreibung: Monitoring der Lage, den Maßnahmen des Konzepts nicht zurechenbar. {illustrative}
+art: kontext
+einheit: "%"
+richtung: halten
+quelle: IT.NRW, Bevölkerungsfortschreibung (Tabelle 12411-02i)
+brueche:
+  - {{jahr: 2011, grund: Fortschreibung auf Basis des Zensus 2011}}
+""", """jahr;gebiet;wert;kennzeichen;anmerkung
+2010;kreis;4,9;;
+2011;kreis;4,4;;Zensus-Basis
+2015;kreis;6,1;;
+2016;kreis;7,0;;
+2017;kreis;7,3;;
+2018;kreis;7,6;;
+2018;coesfeld;7,9;;
+2018;duelmen;9,1;;
+2018;nottuln;5,2;;
+"""),
+    "sgb2-auslaendisch": ("""id: sgb2-auslaendisch
+titel: SGB-II-Quote der Ausländerinnen und Ausländer
+beschreibung: Anteil der Leistungsberechtigten nach SGB II an der ausländischen Bevölkerung
+  unter 65 Jahren. Monitoring, den Maßnahmen nicht zurechenbar. {illustrative}
+art: kontext
+einheit: "%"
+richtung: fallend
+quelle: Statistik der Bundesagentur für Arbeit
+""", """jahr;gebiet;wert;kennzeichen;anmerkung
+2015;kreis;14,2;;
+2016;kreis;17,8;;
+2017;kreis;19,1;;
+2018;kreis;18,4;;
+"""),
+    "seiteneinstieg-regelklasse": ("""id: seiteneinstieg-regelklasse
+titel: Seiteneinsteigerinnen und Seiteneinsteiger nach zwei Jahren im Regelunterricht
+beschreibung: {illustrative}
+art: wirkung
+einheit: "%"
+nachkommastellen: 0
+richtung: steigend
+ziele: [regelunterricht-nach-zwei-jahren]
+basis: {{jahr: 2016, wert: 55}}
+zielwerte:
+  - {{jahr: 2021, wert: 80}}
+quelle: Schulstatistik des Kreises, Auswertung des KI
+""", """jahr;gebiet;wert;kennzeichen;anmerkung
+2016;kreis;55;;
+2017;kreis;54;;
+2018;kreis;;…;Auswertung folgt im Herbst
+"""),
+}  # fmt: skip
+
+
+def indicators(target: Path) -> None:
+    """The indicators and their values, as the KI writes them in an editor."""
+    folder = target / "indikatoren"
+    folder.mkdir(exist_ok=True)
+    for ident, (yaml, table) in INDICATORS.items():
+        (folder / f"{ident}.yaml").write_text(yaml.format(illustrative=ILLUSTRATIVE),
+                                              encoding="utf-8")  # fmt: skip
+        (folder / f"{ident}.csv").write_text(table, encoding="utf-8")
+
+
 def make(target: Path, run: Command, forms: Path = FORMS) -> None:
     """The second edition in ``target``, made with ``run(*args)`` (the CLI) from the first."""
     run("edition", "new", str(SAMPLE), "--to", str(target), "--stand", "2019-06-04")
@@ -315,6 +427,7 @@ def make(target: Path, run: Command, forms: Path = FORMS) -> None:
     )
     author_edits(target)
     plans(target, run)
+    indicators(target)
 
 
 def _cli(*args: str) -> None:

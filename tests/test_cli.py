@@ -33,7 +33,8 @@ def test_version(run_cli: RunCli) -> None:
 @pytest.mark.parametrize(
     "command",
     ["", "validate", "schema", "init", "build", "diff", "status", "status set", "edition new",
-     "feedback export", "feedback import", "plan", "plan new", "plan add", "plan status"],
+     "feedback export", "feedback import", "plan", "plan new", "plan add", "plan status",
+     "indikator", "indikator status"],
 )  # fmt: skip
 def test_help_is_german_and_stable(run_cli: RunCli, command: str) -> None:
     args = [*command.split(), "--help"]

@@ -5,7 +5,7 @@ findings, never raises. `context` holds what they are given; `identity`, `refere
 from __future__ import annotations
 
 from ikonzept.base.findings import Finding
-from ikonzept.domain import content, history, identity, plans, references
+from ikonzept.domain import content, history, identity, indicators, plans, references
 from ikonzept.domain.context import Check, Context
 from ikonzept.model import Konzept
 
@@ -25,6 +25,7 @@ def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> lis
         history.same_kinds,
         history.replaced_ids,
         plans.plan_references,
+        indicators.indicator_references,
     )
     warning_checks: tuple[Check, ...] = (
         content.empty_parts,
@@ -33,6 +34,7 @@ def run_checks(konzept: Konzept, context: Context, warnings: bool = True) -> lis
         content.accessibility_statement,
         history.silent_removals,
         plans.plan_warnings,
+        indicators.indicator_warnings,
     )
     selected = checks + warning_checks if warnings else checks
     return [item for check in selected for item in check(konzept, context)]

@@ -34,6 +34,7 @@ class Kind(enum.Enum):
     VORLAGE = "vorlage"
     WEBSEITE = "webseite"
     PLAN = "plan"
+    INDIKATOR = "indikator"
 
 
 SINGLE_FILES: dict[str, Kind] = {
@@ -49,7 +50,9 @@ FOLDERS: dict[str, Kind] = {
     "handlungsfelder": Kind.HANDLUNGSFELD,
     "akteure": Kind.AKTEUR,
     "plaene": Kind.PLAN,  # the towns' local action plans, one file per town
+    "indikatoren": Kind.INDIKATOR,  # each with its values beside it (<id>.csv)
 }
+TABLE_SUFFIX = ".csv"  # an indicator's values
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class Discovery:
     files: tuple[SourceFile, ...]
     findings: tuple[Finding, ...]
     incomplete: frozenset[Kind] = field(default_factory=frozenset)
+    tables: tuple[SourceFile, ...] = ()  # the indicators' values (indikatoren/*.csv)
 
 
 def default_concept_dir(cwd: Path) -> Path:
@@ -111,7 +115,8 @@ def discover(root: Path) -> Discovery:
                 "Kommunen des Konzepts; `ikonzept init` legt ein Grundgerüst an.",
             )
         )
-    return Discovery(tuple(found.files), tuple(found.findings), frozenset(found.incomplete))
+    return Discovery(tuple(found.files), tuple(found.findings), frozenset(found.incomplete),
+                     tuple(found.tables))  # fmt: skip
 
 
 class _Place(enum.Enum):
@@ -136,6 +141,7 @@ class _Found:
     files: list[SourceFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     incomplete: set[Kind] = field(default_factory=set)
+    tables: list[SourceFile] = field(default_factory=list)
 
     def add(self, source: SourceFile) -> None:
         place = _place(source.path, self.real_root)
@@ -164,13 +170,19 @@ class _Found:
                 continue
             if entry.suffix.lower() in YAML_SUFFIXES:
                 self.add(SourceFile(kind, entry, rel))
+            elif kind is Kind.INDIKATOR and entry.suffix.lower() == TABLE_SUFFIX:
+                if _place(entry, self.real_root) is _Place.INSIDE:
+                    self.tables.append(SourceFile(kind, entry, rel))
+                else:
+                    self.refuse(kind, _refusal(rel, _place(entry, self.real_root), folder=False))
             else:
                 self.findings.append(
                     finding(
                         "IK011",
                         rel,
                         f"„{rel}“ ist keine YAML-Datei und wird nicht gelesen. In "
-                        f"{folder.name}/ gehören nur Dateien mit der Endung .yaml.",
+                        f"{folder.name}/ gehören nur Dateien mit der Endung .yaml"
+                        + (" und ihre Werte (.csv)." if kind is Kind.INDIKATOR else "."),
                     )
                 )
 

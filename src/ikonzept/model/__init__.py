@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from ikonzept.base.findings import DocPath
 
-if TYPE_CHECKING:  # the plans' module imports from here
+if TYPE_CHECKING:  # the plans' and indicators' modules import from here
+    from ikonzept.model.indicators import Indikator
     from ikonzept.model.plans import Handlungsplan
 
 
@@ -318,6 +319,7 @@ class Konzept:
     vorlage: Vorlage | None = None
     webseite: Webseite | None = None
     plaene: tuple[Handlungsplan, ...] = ()  # the towns' action plans, by town id
+    indikatoren: tuple[Indikator, ...] = ()  # with their values, by id
     # The county's hyphenation list (silbentrennung.txt): words with their breaks.
     silbentrennung: tuple[str, ...] = ()
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)

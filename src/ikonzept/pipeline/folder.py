@@ -83,6 +83,15 @@ def read_folder(root: Path) -> Read:
     findings.extend(problems)
     if konzept is not None and words:
         konzept = dataclasses.replace(konzept, silbentrennung=words)
+    if discovery.tables or Kind.INDIKATOR in {d.kind for d in documents}:
+        from ikonzept.pipeline.tables import indicators
+
+        found, problems = indicators(documents, discovery.tables)
+        findings.extend(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            incomplete.add(Kind.INDIKATOR)  # no warnings about values that were not read
+        if konzept is not None:
+            konzept = dataclasses.replace(konzept, indikatoren=found)
     return Read(root, konzept, tuple(findings), texts, frozenset(incomplete), len(discovery.files))
 
 

@@ -20,6 +20,7 @@ SCHEMA_FILES = (
     "vorlage.schema.json",
     "webseite.schema.json",
     "plan.schema.json",
+    "indikator.schema.json",
     "schnappschuss.schema.json",
     "diff.schema.json",
 )

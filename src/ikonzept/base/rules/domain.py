@@ -253,4 +253,107 @@ RULES = (
         "Eine Maßnahme im Handlungsplan hat entweder ein Ende („ende: JJJJ-MM“) oder ist eine "
         "Daueraufgabe („dauerhaft: true“), nicht beides.",
     ),
+    Rule(
+        "IK234",
+        ERROR,
+        "Wert ist keine Zahl",
+        "In der Wertetabelle eines Indikators (indikatoren/<id>.csv) steht in „wert“ eine Zahl "
+        "mit Dezimalkomma (2,5; ein Punkt geht auch: 2.5; Tausender mit Punkt: 12.345) oder "
+        "nichts; in „stand“ ein Datum JJJJ-MM-TT.",
+    ),
+    Rule(
+        "IK235",
+        ERROR,
+        "Leerer Wert ohne Kennzeichen",
+        "Fehlt eine Zahl, sagt das Kennzeichen der amtlichen Statistik warum (– nichts "
+        "vorhanden, . unbekannt oder geheim, … folgt später, / nicht sicher genug, x nicht "
+        "sinnvoll). Fehlend ist nicht null.",
+    ),
+    Rule(
+        "IK236",
+        ERROR,
+        "Unbekanntes Kennzeichen",
+        "In „kennzeichen“ steht nichts oder ein Zeichen der amtlichen Statistik: – . … / ( ) "
+        "x p r s (Bedeutung wie bei den Statistischen Ämtern).",
+    ),
+    Rule(
+        "IK237",
+        ERROR,
+        "Unbekanntes Gebiet",
+        "„gebiet“ ist „kreis“ für den ganzen Kreis oder die ID einer Kommune aus konzept.yaml.",
+    ),
+    Rule(
+        "IK238",
+        ERROR,
+        "Jahr und Gebiet doppelt",
+        "Jedes Jahr steht für jedes Gebiet einmal in der Wertetabelle; ein berichtigter Wert "
+        "ersetzt den alten (Kennzeichen r).",
+    ),
+    Rule(
+        "IK239",
+        ERROR,
+        "Unplausibles Jahr",
+        "Ein Jahr ist vierstellig und liegt zwischen 1950 und dem nächsten Jahr; spätere "
+        "Jahre stehen nur als Zielwerte im Indikator.",
+    ),
+    Rule(
+        "IK240",
+        ERROR,
+        "Unbekanntes Ziel",
+        "„ziele“ nennt IDs von Zielen aus den Handlungsfeldern.",
+    ),
+    Rule(
+        "IK241",
+        ERROR,
+        "Wirkungsindikator ohne Ziel",
+        "Ein Indikator mit „art: wirkung“ misst ein Ziel des Konzepts und nennt es unter "
+        "„ziele“. Beschreibt er nur die Lage, ist er „art: kontext“.",
+    ),
+    Rule(
+        "IK242",
+        WARNING,
+        "Zielwert gegen die Richtung",
+        "Bei „richtung: steigend“ liegt ein Zielwert über der Basis, bei „fallend“ darunter, "
+        "bei „halten“ auf ihr.",
+    ),
+    Rule(
+        "IK243",
+        WARNING,
+        "Keine aktuellen Werte",
+        "Der Indikator hat für die letzten zwei Jahre keinen Wert. Neue Zahlen eintragen "
+        "oder mit „naechste_daten“ sagen, wann sie erscheinen.",
+    ),
+    Rule(
+        "IK244",
+        WARNING,
+        "Prozentwert über 100",
+        "Ein Wert in % über 100 ist fast immer ein Tippfehler; stimmt er, sagt eine "
+        "Anmerkung in der Zeile, warum.",
+    ),
+    Rule(
+        "IK245",
+        ERROR,
+        "Wertetabelle nicht lesbar",
+        "Die Wertetabelle hat eine Kopfzeile jahr;gebiet;wert;kennzeichen;anmerkung (optional "
+        "stand) und in jeder Zeile so viele Felder wie sie.",
+    ),
+    Rule(
+        "IK246",
+        WARNING,
+        "Indikator ohne Werte",
+        "Neben indikatoren/<id>.yaml fehlt indikatoren/<id>.csv mit den Werten.",
+    ),
+    Rule(
+        "IK247",
+        ERROR,
+        "Indikator in fremder Datei",
+        "Die ID eines Indikators ist der Name seiner Datei: indikatoren/<id>.yaml.",
+    ),
+    Rule(
+        "IK248",
+        ERROR,
+        "Werte ohne Indikator",
+        "Zu einer Wertetabelle indikatoren/<id>.csv gehört indikatoren/<id>.yaml mit Titel, "
+        "Art, Einheit und Richtung.",
+    ),
 )

@@ -1,0 +1,1 @@
+"""Monitoring and controlling: indicators, their ratings, the report between editions."""

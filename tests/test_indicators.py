@@ -1,0 +1,192 @@
+"""Indicators: their values tables as people keep them, the rating of progress towards a
+target (a case per rule), and `indikator status` (the checks' failing examples are cases in
+tests/cases/invalid/indikator-*)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ikonzept.model import indicators as m
+from ikonzept.monitoring.rating import rate
+from ikonzept.pipeline.validate import validate
+from ikonzept.pipeline.values import number, symbol
+from tests.conftest import RunCli
+
+CASES = Path(__file__).parent / "cases"
+
+YAML = """id: kursplaetze
+titel: Anteil mit Kursplatz binnen drei Monaten
+art: wirkung
+einheit: "%"
+richtung: steigend
+ziele: [deutsch-lernen]
+basis: {jahr: 2015, wert: 40}
+zielwerte:
+  - {jahr: 2020, wert: 80}
+quelle: BAMF, Integrationskursgeschäftsstatistik
+"""
+
+
+@pytest.fixture
+def concept(tmp_path: Path) -> Path:
+    folder = tmp_path / "konzept"
+    shutil.copytree(CASES / "base", folder)
+    (folder / "indikatoren").mkdir()
+    (folder / "indikatoren" / "kursplaetze.yaml").write_text(YAML, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2,5", 2.5), ("2.5", 2.5), ("-0,3", -0.3), ("12.345", 12345.0), ("12 345,6", 12345.6),
+     ("12\u202f345", 12345.0), ("1.234.567", 1234567.0), ("40", 40.0), ("2,", None),
+     ("abc", None), ("1,2,3", None), ("", None)],
+)  # fmt: skip
+def test_numbers_as_german_tables_write_them(text: str, value: float | None) -> None:
+    assert number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("–", "–"), ("-", "–"), ("...", "…"), ("…", "…"), ("( )", "( )"), ("()", "( )"),
+     ("p", "p"), ("?", None), ("0", None)],
+)  # fmt: skip
+def test_the_offices_symbols_in_their_usual_spellings(text: str, meant: str | None) -> None:
+    assert symbol(text) == meant
+
+
+def test_german_numbers_in_messages_and_tables() -> None:
+    shown = (m.zahl(2.5), m.zahl(12345.0), m.zahl(2.0, 1), m.zahl(0.125, 2))
+    assert shown == ("2,5", "12.345", "2,0", "0,12")
+
+
+def test_a_table_from_a_spreadsheet_reads_as_written(concept: Path) -> None:
+    """Byte-order mark, Windows line ends, quoted cells, `,` as separator, symbols."""
+    table = (
+        '\ufeffJahr,Gebiet,Wert,Kennzeichen,Anmerkung,Stand\r\n2015,kreis,"40,0",,,2016-05-01\r\n'
+        '2016,kreis,"52,5",p,"vorläufig, laut BAMF",2017-04-30\r\n2016,ahausen,,...,,\r\n'
+    )
+    (concept / "indikatoren" / "kursplaetze.csv").write_bytes(table.encode("utf-8"))
+    result = validate(concept, today=dt.date(2017, 6, 1))
+    assert result.findings == ()
+    assert result.konzept is not None
+    werte = result.konzept.indikatoren[0].werte
+    assert [(w.jahr, w.gebiet, w.wert, w.kennzeichen) for w in werte] == [
+        (2015, "kreis", 40.0, None), (2016, "kreis", 52.5, "p"), (2016, "ahausen", None, "…")
+    ]  # fmt: skip
+    assert werte[1].anmerkung == "vorläufig, laut BAMF" and str(werte[1].stand) == "2017-04-30"
+
+
+def _item(**changes: object) -> m.Indikator:
+    base = m.Indikator(
+        "i", "Titel", m.Art.WIRKUNG, "%", m.Richtung.STEIGEND, ziele=("z",),
+        basis=m.Messpunkt(2015, 40.0), zielwerte=(m.Messpunkt(2020, 80.0),),
+        werte=(m.Wert(2015, "kreis", 40.0),),
+    )  # fmt: skip
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _kreis(*pairs: tuple[int, float]) -> tuple[m.Wert, ...]:
+    return tuple(m.Wert(year, "kreis", value) for year, value in pairs)
+
+
+# From 40 in 2015 to 80 in 2020 needs 14.9 % a year (compound).
+@pytest.mark.parametrize(
+    ("changes", "stufe", "grund"),
+    [
+        ({"werte": _kreis((2015, 40), (2017, 53))}, m.Stufe.AUF_KURS, "102 % des nötigen"),
+        ({"werte": _kreis((2015, 40), (2017, 48))}, m.Stufe.BESCHLEUNIGEN, "64 % des nötigen"),
+        ({"werte": _kreis((2015, 40), (2017, 44))}, m.Stufe.KAUM_FORTSCHRITT, "33 % des"),
+        ({"werte": _kreis((2015, 40), (2017, 38))}, m.Stufe.RUECKLAEUFIG, "-17 % des nötigen"),
+        ({"werte": _kreis((2017, 85))}, m.Stufe.AUF_KURS, "Ziel erreicht"),
+        ({"werte": _kreis((2015, 40), (2017, 30)), "richtung": m.Richtung.FALLEND,
+          "zielwerte": (m.Messpunkt(2020, 20.0),)}, m.Stufe.AUF_KURS, "103 % des nötigen"),
+        # a base of 0: growth in a straight line (8 a year needed, 2 achieved)
+        ({"basis": m.Messpunkt(2015, 0.0), "werte": _kreis((2017, 4)),
+          "zielwerte": (m.Messpunkt(2020, 40.0),)}, m.Stufe.KAUM_FORTSCHRITT, "25 % des nötigen"),
+        ({"richtung": m.Richtung.HALTEN, "werte": _kreis((2018, 41))}, m.Stufe.AUF_KURS,
+         "Niveau gehalten"),
+        ({"richtung": m.Richtung.HALTEN, "werte": _kreis((2018, 30))}, m.Stufe.RUECKLAEUFIG,
+         "25 % von der Basis entfernt"),
+        ({"basis": None}, m.Stufe.KEINE_BEWERTUNG, "keine Basis"),
+        ({}, m.Stufe.KEINE_BEWERTUNG, "kein Wert des Kreises nach 2015"),
+        ({"werte": (*_kreis((2015, 40)), m.Wert(2017, "ahausen", 60.0))}, m.Stufe.KEINE_BEWERTUNG,
+         "kein Wert des Kreises nach 2015"),
+        ({"werte": _kreis((2017, 50)), "zielwerte": ()}, m.Stufe.KEINE_BEWERTUNG,
+         "kein Zielwert"),
+        ({"werte": _kreis((2017, 50)), "brueche": (m.Bruch(2016, "Zensus 2011"),)},
+         m.Stufe.KEINE_BEWERTUNG, "Bruch der Reihe 2016"),
+        ({"werte": _kreis((2017, 38)),
+          "bewertung": m.Bewertung(m.Stufe.AUF_KURS, "Die Kurse beginnen erst 2018.")},
+         m.Stufe.AUF_KURS, "Die Kurse beginnen erst 2018."),
+    ],
+    ids=["on-track", "accelerate", "little", "away", "reached", "falling", "linear",
+         "hold", "hold-lost", "no-base", "no-value", "town-only", "no-target", "break",
+         "by-hand"],
+)  # fmt: skip
+def test_progress_is_rated_by_the_growth_rate_rule(
+    changes: dict[str, object], stufe: m.Stufe, grund: str
+) -> None:
+    rating = rate(_item(**changes))
+    assert rating.stufe is stufe
+    assert rating.grund.startswith(grund), rating.grund
+    assert rating.von_hand is ("bewertung" in changes)
+
+
+def test_a_later_target_is_the_one_aimed_at() -> None:
+    """Two targets: the next one after the latest value counts (2018 passed, 2025 ahead)."""
+    item = _item(zielwerte=(m.Messpunkt(2018, 50.0), m.Messpunkt(2025, 100.0)),
+                 werte=_kreis((2019, 52)))  # fmt: skip
+    assert rate(item).grund == "71 % des nötigen Fortschritts"
+
+
+def test_the_status_of_each_indicator(run_cli: RunCli, concept: Path) -> None:
+    (concept / "indikatoren" / "kursplaetze.csv").write_text(
+        "jahr;gebiet;wert;kennzeichen;anmerkung\n2015;kreis;40;;\n2016;kreis;42;p;\n"
+        "2016;ahausen;61;;\n",
+        encoding="utf-8",
+    )
+    args = ["indikator", "status", str(concept)]
+    text = run_cli(*args).stdout
+    assert "Anteil mit Kursplatz binnen drei Monaten (Wirkung)" in text
+    assert "  zuletzt 2016: 42,0 % (Kreis) · Basis 2015: 40,0 % · Ziel 2020: 80,0 %" in text
+    assert "  Bewertung: kaum Fortschritt (34 % des nötigen Fortschritts)" in text
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert data["indikatoren"] == [{
+        "id": "kursplaetze", "titel": "Anteil mit Kursplatz binnen drei Monaten",
+        "art": "wirkung", "einheit": "%", "zuletzt": {"jahr": 2016, "gebiet": "kreis",
+                                                     "wert": 42.0},
+        "basis": {"jahr": 2015, "wert": 40.0}, "ziel": {"jahr": 2020, "wert": 80.0},
+        "bewertung": "kaum_fortschritt", "bewertung_grund": "34 % des nötigen Fortschritts",
+        "bewertung_von_hand": False,
+    }]  # fmt: skip
+    rows = run_cli(*args, "--format", "csv").stdout.lstrip("\ufeff").splitlines()
+    assert rows[0].startswith("ID;Indikator;Art;Einheit;Jahr;Gebiet;Wert;Basisjahr;")
+    assert rows[1] == ("kursplaetze;Anteil mit Kursplatz binnen drei Monaten;wirkung;%;2016;"
+                       "Kreis;42,0;2015;40,0;2020;80,0;kaum Fortschritt;"
+                       "34 % des nötigen Fortschritts")  # fmt: skip
+
+
+def test_without_indicators_the_status_says_how_to_begin(run_cli: RunCli, concept: Path) -> None:
+    shutil.rmtree(concept / "indikatoren")
+    result = run_cli("indikator", "status", str(concept))
+    assert result.exit_code == 0
+    assert "Noch keine Indikatoren. Legen Sie indikatoren/<id>.yaml an" in result.stdout
+
+
+def test_stale_data_are_fine_when_new_figures_are_announced(concept: Path) -> None:
+    (concept / "indikatoren" / "kursplaetze.csv").write_text(
+        "jahr;gebiet;wert;kennzeichen;anmerkung\n2012;kreis;30;;\n", encoding="utf-8"
+    )
+    stale = validate(concept, today=dt.date(2017, 6, 1))
+    assert [f.rule for f in stale.findings] == ["IK243"]
+    path = concept / "indikatoren" / "kursplaetze.yaml"
+    path.write_text(YAML + "naechste_daten: 2017-09\n", encoding="utf-8")
+    assert validate(concept, today=dt.date(2017, 6, 1)).findings == ()
+    assert [f.rule for f in validate(concept, today=dt.date(2017, 10, 1)).findings] == ["IK243"]
