@@ -190,3 +190,24 @@ def test_stale_data_are_fine_when_new_figures_are_announced(concept: Path) -> No
     path.write_text(YAML + "naechste_daten: 2017-09\n", encoding="utf-8")
     assert validate(concept, today=dt.date(2017, 6, 1)).findings == ()
     assert [f.rule for f in validate(concept, today=dt.date(2017, 10, 1)).findings] == ["IK243"]
+
+
+def test_each_goal_shows_its_indicators_in_the_concept_and_on_the_site(
+    round_build: Path, edition_site: Path
+) -> None:
+    import subprocess
+
+    from tests.conftest import KONZEPT
+
+    raw = subprocess.run(["pdftotext", str(round_build / KONZEPT.format(2)), "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = " ".join(raw.split())
+    assert (
+        "Gemessen an Indikator Basis Ziel Zuletzt Bewertung Neu Zugewanderte mit Platz im "
+        "Integrationskurs binnen drei Monaten 38 % (2015) 75 % (2020) 61 % (2018) auf Kurs"
+    ) in text
+    assert "12,4 % (2018) kaum Fortschritt" in text
+    assert "Anteil der Einwohnerinnen" not in text  # context: measures no goal
+    page = (edition_site / "handlungsfelder" / "sprache.html").read_text(encoding="utf-8")
+    assert '<caption id="messung-sprachkurs-zugang">Gemessen an</caption>' in page
+    assert "<td>61 % (2018)</td><td>auf Kurs</td>" in page

@@ -22,10 +22,12 @@ from ikonzept.model.assemble import Document
 FORMAT = "ikonzept-schnappschuss"
 VERSION = 1
 SCHEMA_ID = "https://ikonzept.de/schema/v1/schnappschuss.schema.json"
-# The web site's settings (webseite.yaml) and the hyphenation list belong to the folder,
-# not to the edition.
+# The web site's settings (webseite.yaml), the hyphenation list, the towns' action plans
+# and the indicators' values belong to the folder and its working state, not to the edition
+# the council adopted.
 _KONZEPT_PARTS = ("handlungsfelder", "akteure", "glossar", "abkuerzungen", "rechtsgrundlagen",
-                  "beteiligung", "vorlage", "webseite", "silbentrennung", "origin")  # fmt: skip
+                  "beteiligung", "vorlage", "webseite", "silbentrennung", "plaene", "indikatoren",
+                  "origin")  # fmt: skip
 
 
 def _plain(value: Any) -> Any:

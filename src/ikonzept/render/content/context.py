@@ -18,6 +18,7 @@ from ikonzept.render.content.labels import ACTOR_KINDS
 from ikonzept.round.status import STAENDE, Row, report
 
 if TYPE_CHECKING:
+    from ikonzept.monitoring.status import IndicatorStatus
     from ikonzept.render.content.adoption import PlanAdoption
 
 
@@ -34,6 +35,7 @@ class ZielView:
     nummer: str
     ziel: Ziel
     massnahmen: tuple[MassnahmeView, ...]
+    messung: tuple[IndicatorStatus, ...] = ()  # the indicators that measure it, rated
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +120,15 @@ def build_context(konzept: Konzept, kommune_id: str | None = None) -> DocumentCo
             ),
         )
 
+    measured = _measured(konzept)
+
     def feld_view(feld: Handlungsfeld) -> FeldView:
         ziele = tuple(
             ZielView(
                 nummer=numbering.ziele[z.id],
                 ziel=z,
                 massnahmen=tuple(massnahme_view(m) for m in z.massnahmen if relevant(m.kommunen)),
+                messung=measured.get(z.id, ()),
             )
             for z in feld.ziele
         )
@@ -146,6 +151,19 @@ def build_context(konzept: Konzept, kommune_id: str | None = None) -> DocumentCo
         if konzept.ausgabe.vorgaenger and kommune is None
         else None,
     )
+
+
+def _measured(konzept: Konzept) -> dict[str, tuple[IndicatorStatus, ...]]:
+    """Per goal, the indicators that measure it (art: wirkung), with their ratings."""
+    if not konzept.indikatoren:
+        return {}
+    from ikonzept.monitoring.status import status
+
+    by_goal: dict[str, list[IndicatorStatus]] = {}
+    for row in status(konzept):
+        for goal in row.indikator.ziele:
+            by_goal.setdefault(goal, []).append(row)
+    return {goal: tuple(rows) for goal, rows in by_goal.items()}
 
 
 def _pillars(felder: list[FeldView]) -> list[SaeuleView]:
