@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -72,3 +73,72 @@ def _print(konzept: Konzept, rows: list[IndicatorStatus]) -> None:
         lines.append(f"  Bewertung: {rating.stufe.label} ({how})"
                      + (f": {rating.grund}" if rating.von_hand else ""))  # fmt: skip
         typer.echo("\n".join(lines))
+
+
+@indicator_app.command("import", options_metavar="[OPTIONEN]")
+@guarded
+def indicator_import(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="ID des Indikators.")],
+    datei: Annotated[
+        Path, typer.Argument(metavar="DATEI", help="Flatfile-CSV (ffcsv) oder ihr ZIP-Archiv.")
+    ],
+    ordner: Annotated[
+        Path | None,
+        typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
+    ] = None,
+    wert: Annotated[
+        str | None,
+        typer.Option("--wert", metavar="CODE", help="Welche Wertespalte, wenn es mehrere gibt."),
+    ] = None,
+    auswahl: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--auswahl",
+            metavar="MERKMAL=AUSPRÄGUNG",
+            help="Nur Zeilen mit dieser Ausprägung, z. B. NAT=NATA (mehrfach möglich).",
+        ),
+    ] = None,
+    stand: Annotated[
+        str | None,
+        typer.Option("--stand", metavar="JJJJ-MM-TT", help="Datenstand (Spalte stand, wenn da)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Nur zeigen, was sich ändern würde.")
+    ] = False,
+) -> None:
+    """Werte aus einer Tabelle von GENESIS-Online oder der Landesdatenbank NRW (ffcsv, im
+    bisherigen und im neuen Format) übernehmen: neue Werte dazu, geänderte als Berichtigung
+    mit altem Wert und Stand. Zugeordnet wird über die Regionalschlüssel in konzept.yaml."""
+    import datetime as dt
+
+    from ikonzept.base.errors import UsageError
+    from ikonzept.monitoring.intake import import_table
+
+    pairs = []
+    for item in auswahl or ():
+        merkmal, sep, auspraegung = item.partition("=")
+        if not sep or not merkmal.strip() or not auspraegung.strip():
+            raise UsageError(f"--auswahl „{item}“: bitte als MERKMAL=AUSPRÄGUNG, z. B. NAT=NATA.")
+        pairs.append((merkmal.strip(), auspraegung.strip()))
+    day = None
+    if stand is not None:
+        try:
+            day = dt.date.fromisoformat(stand)
+        except ValueError:
+            raise UsageError(f"--stand „{stand}“: bitte als JJJJ-MM-TT.") from None
+    root, konzept = concept(ordner)
+    result = import_table(root, konzept, ident, datei, wert=wert, auswahl=tuple(pairs),
+                          stand=day, dry_run=dry_run)  # fmt: skip
+    would = "würden übernommen" if dry_run else "übernommen"
+    new = "1 neuer Wert" if result.neu == 1 else f"{result.neu} neue Werte"
+    count = len(result.revisionen)
+    revised = "1 Berichtigung" if count == 1 else f"{count} Berichtigungen"
+    typer.echo(f"{ident}: {new}, {revised} {would}; {result.gleich} unverändert.")
+    for revision in result.revisionen:
+        typer.echo(f"  Berichtigt: {revision.gebiet} {revision.jahr}: {revision.vorher} → "
+                   f"{revision.neu}")  # fmt: skip
+    if result.andere_gebiete:
+        others = result.andere_gebiete
+        typer.echo(f"{others} {'Wert' if others == 1 else 'Werte'} anderer Gebiete ausgelassen.")
+    if result.datei is not None:
+        typer.echo(f"Geschrieben: {result.datei.relative_to(root)}")

@@ -64,6 +64,7 @@ class Kommune:
     id: str
     name: str
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
+    schluessel: str | None = None  # AGS or ARS, for the official statistics
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +321,7 @@ class Konzept:
     webseite: Webseite | None = None
     plaene: tuple[Handlungsplan, ...] = ()  # the towns' action plans, by town id
     indikatoren: tuple[Indikator, ...] = ()  # with their values, by id
+    schluessel: str | None = None  # the county's key (AGS/ARS), for the official statistics
     # The county's hyphenation list (silbentrennung.txt): words with their breaks.
     silbentrennung: tuple[str, ...] = ()
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)

@@ -104,6 +104,7 @@ def _konzept(data: Data, rel: str) -> Konzept:
     return Konzept(
         id=data["id"],
         titel=data["titel"],
+        schluessel=data.get("schluessel"),
         ausgabe=Ausgabe(
             nummer=ausgabe["nummer"],
             stand=_date(ausgabe["stand"]),
@@ -121,7 +122,7 @@ def _konzept(data: Data, rel: str) -> Konzept:
             logo=herausgeber.get("logo"),
         ),
         kommunen=tuple(
-            Kommune(k["id"], k["name"], Origin(rel, ("kommunen", i)))
+            Kommune(k["id"], k["name"], Origin(rel, ("kommunen", i)), k.get("schluessel"))
             for i, k in enumerate(data["kommunen"])
         ),
         kapitel=tuple(
