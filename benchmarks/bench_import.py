@@ -8,7 +8,6 @@ them), imported with ``ikonzept indikator import`` as a whole process, median of
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -19,24 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_indicator_import import NEW_HEADER, YAML  # noqa: E402
+from tests.test_indicator_import import NEW_HEADER, concept_with_keys  # noqa: E402
 
 REGIONS, YEARS = 10_000, 10
-
-
-def _concept(work: Path) -> Path:
-    folder = work / "konzept"
-    shutil.copytree(ROOT / "tests" / "cases" / "base", folder)
-    konzept = folder / "konzept.yaml"
-    text = konzept.read_text(encoding="utf-8").replace(
-        "  - id: ahausen\n    name: Ahausen\n",
-        '  - id: ahausen\n    name: Ahausen\n    schluessel: "05999004"\n',
-    )
-    konzept.write_text(text.replace("\nkommunen:", '\nschluessel: "05999"\nkommunen:', 1),
-                       encoding="utf-8")  # fmt: skip
-    (folder / "indikatoren").mkdir()
-    (folder / "indikatoren" / "auslaenderanteil.yaml").write_text(YAML, encoding="utf-8")
-    return folder
 
 
 def _table(path: Path) -> int:
@@ -59,7 +43,7 @@ def main() -> int:
         count = _table(source)
         size = source.stat().st_size // 1024
         for run in range(6):
-            folder = _concept(Path(work) / f"run-{run}")
+            folder = concept_with_keys(Path(work) / f"run-{run}" / "konzept")
             started = time.perf_counter()
             args = [ik, "indikator", "import", "auslaenderanteil", str(source), "-C", str(folder)]
             done = subprocess.run(args, capture_output=True, env=env, text=True, check=False)

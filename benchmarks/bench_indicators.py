@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_plans import _time  # the same timing: a warm-up, then the median of seven
 
 ROOT = Path(__file__).resolve().parent.parent
 LARGE = ROOT / "benchmarks" / "data" / "large"
@@ -47,16 +47,6 @@ def _indicators(root: Path) -> None:
                 value = 20 + (year - 2012) * 0.9 + index * 0.3 + number * 0.01
                 rows.append(f"{year};{area};{value:.1f}".replace(".", ",") + ";;")
         (folder / f"{ident}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-
-
-def _time(args: list[str], env: dict[str, str], runs: int = 7) -> float:
-    subprocess.run(args, capture_output=True, env=env, check=False)  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(args, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:

@@ -58,9 +58,8 @@ NEW_ROWS = [
 ]
 
 
-@pytest.fixture
-def concept(tmp_path: Path) -> Path:
-    folder = tmp_path / "konzept"
+def concept_with_keys(folder: Path) -> Path:
+    """The small test concept with regional keys and an indicator without values."""
     shutil.copytree(CASES / "base", folder)
     konzept = folder / "konzept.yaml"
     text = konzept.read_text(encoding="utf-8")
@@ -77,6 +76,11 @@ def concept(tmp_path: Path) -> Path:
     (folder / "indikatoren").mkdir()
     (folder / "indikatoren" / "auslaenderanteil.yaml").write_text(YAML, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def concept(tmp_path: Path) -> Path:
+    return concept_with_keys(tmp_path / "konzept")
 
 
 def _table(folder: Path, name: str, header: str, rows: list[str]) -> Path:
