@@ -380,8 +380,9 @@ def indicators(target: Path) -> None:
     """The indicators and their values, as the KI writes them in an editor."""
     folder = target / "indikatoren"
     folder.mkdir(exist_ok=True)
+    header = "# yaml-language-server: $schema=../../schemas/indikator.schema.json\n"
     for ident, (yaml, table) in INDICATORS.items():
-        (folder / f"{ident}.yaml").write_text(yaml.format(illustrative=ILLUSTRATIVE),
+        (folder / f"{ident}.yaml").write_text(header + yaml.format(illustrative=ILLUSTRATIVE),
                                               encoding="utf-8")  # fmt: skip
         (folder / f"{ident}.csv").write_text(table, encoding="utf-8")
 
