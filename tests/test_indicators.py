@@ -211,3 +211,32 @@ def test_each_goal_shows_its_indicators_in_the_concept_and_on_the_site(
     page = (edition_site / "handlungsfelder" / "sprache.html").read_text(encoding="utf-8")
     assert '<caption id="messung-sprachkurs-zugang">Gemessen an</caption>' in page
     assert "<td>61 % (2018)</td><td>auf Kurs</td>" in page
+
+
+def test_an_indicator_as_a_line_chart_with_target_base_and_breaks(edition_site: Path) -> None:
+    from ikonzept.monitoring.status import status
+    from ikonzept.render.content.linechart import _ticks, line_chart
+    from tests.conftest import ROOT
+
+    konzept = validate(ROOT / "concept-2019", today=dt.date(2019, 6, 4)).konzept
+    assert konzept is not None
+    rows = {row.indikator.id: row for row in status(konzept)}
+    chart = line_chart(rows["kursplatz-drei-monate"])
+    title = (
+        "<title>Liniendiagramm: Neu Zugewanderte mit Platz im Integrationskurs binnen "
+        "drei Monaten. 2018: 61 %, Basis 2015: 38 %, Ziel 2020: 75 %, auf Kurs.</title>"
+    )
+    assert title in chart
+    assert 'stroke-dasharray="6 4"' in chart and ">Ziel 2020: 75 %</text>" in chart
+    assert ">Basis 2015</text>" in chart and "Achse beginnt bei 30, nicht bei 0." in chart
+    assert chart.count("<circle") == 4 and chart.count("<polyline") == 1
+    # the values before the census break are not joined to those after it
+    broken = line_chart(rows["auslaenderanteil"])
+    assert ">Bruch 2011</text>" in broken and broken.count("<circle") == 6
+    assert broken.count("<polyline") == 1  # 2011 to 2018; 2010 stands alone
+    assert '<polyline points="107.0,' in broken  # it starts at 2011, not at 2010 (x 56)
+    assert _ticks(38, 80) == [30, 40, 50, 60, 70, 80]
+    assert _ticks(4.4, 7.6) == [4, 5, 6, 7, 8]
+    assert _ticks(0, 0.9) == pytest.approx([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    page = (edition_site / "handlungsfelder" / "sprache.html").read_text(encoding="utf-8")
+    assert '<figure class="diagramm">' in page and "<title>Liniendiagramm: Neu Zugewanderte" in page

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ikonzept import __version__
 from ikonzept.render.content.html import environment
 from ikonzept.render.content.labels import ACTOR_KIND, ACTOR_KINDS
+from ikonzept.render.content.linechart import line_chart, sentence
 from ikonzept.site import jsonld
 from ikonzept.site.markdown import WebMarkdown
 from ikonzept.site.pages import MAIN_NAV, Page
@@ -77,6 +78,8 @@ class SiteRenderer:
             kapitel_seite=kapitel_page,
             feld_seite=feld_page,
             version=__version__,
+            liniendiagramm=lambda row: Markup(line_chart(row)),
+            diagramm_satz=sentence,
         )
 
     def directory_script(self) -> str:

@@ -1,0 +1,153 @@
+"""An indicator over the years as a line chart (SVG), drawn by us like the status chart:
+the county's values as a line with dots, the target as a dashed, labelled line, the base
+year marked, series breaks as a vertical rule with their year. German numbers on the axis;
+an axis that does not start at zero says so. The figure's title is its accessible name,
+and `sentence` says the same in words for a screen reader; the numbers stand in a table
+beside it (the templates' job)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+from ikonzept.model.indicators import zahl
+from ikonzept.monitoring.status import IndicatorStatus
+
+_WIDTH, _HEIGHT = 560, 260
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 96, 16, 40
+_PLOT_W, _PLOT_H = _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM
+_FONT = 10.5
+_INK, _GREY, _ACCENT = "#1a1a1a", "#595959", "#1f4e79"
+
+
+def sentence(row: IndicatorStatus) -> str:
+    """„2018: 61 %, Basis 2015: 38 %, Ziel 2020: 75 %, auf Kurs.“"""
+    parts = []
+    if row.zuletzt is not None:
+        parts.append(f"{row.zuletzt.jahr}: {row.shown(row.zuletzt.wert)}")
+    base = row.indikator.basis
+    if base is not None:
+        parts.append(f"Basis {base.jahr}: {row.shown(base.wert)}")
+    if row.ziel is not None:
+        parts.append(f"Ziel {row.ziel.jahr}: {row.shown(row.ziel.wert)}")
+    parts.append(row.bewertung.stufe.label)
+    return ", ".join(parts) + "."
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    """About five round steps (1, 2, 2.5 or 5 times a power of ten) from ``low`` to ``high``."""
+    span = high - low or abs(high) or 1.0
+    raw = span / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    count = math.ceil((high - first) / step - 1e-9)
+    return [first + i * step for i in range(count + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """Where a year and a value are drawn."""
+
+    first: int
+    last: int
+    low: float
+    high: float
+
+    def x(self, year: float) -> float:
+        return _LEFT + (year - self.first) / max(self.last - self.first, 1) * _PLOT_W
+
+    def y(self, value: float) -> float:
+        return _TOP + _PLOT_H - (value - self.low) / (self.high - self.low or 1) * _PLOT_H
+
+
+def line_chart(row: IndicatorStatus) -> str:
+    item = row.indikator
+    numbered = [w for w in item.reihe() if w.wert is not None]
+    marks = [p for p in (item.basis, *item.zielwerte) if p is not None]
+    years = [w.jahr for w in numbered] + [p.jahr for p in marks] + [b.jahr for b in item.brueche]
+    values = [float(w.wert) for w in numbered if w.wert is not None] + [p.wert for p in marks]
+    title = f"Liniendiagramm: {item.titel}. {sentence(row)}"
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="linien-diagramm" '
+            f'viewBox="0 0 {_WIDTH} {_HEIGHT}" width="{_WIDTH}" height="{_HEIGHT}" role="img">'
+            f"<title>{escape(title)}</title>")  # fmt: skip
+    if not years or not values:
+        return head + f'<text x="10" y="30" fill="{_INK}">Noch keine Werte.</text></svg>'
+    # from zero unless that squeezes the line into the top half
+    low = 0.0 if min(values) <= 0.5 * max(values) or min(values) < 0 else min(values)
+    ticks = _ticks(min(low, min(values)), max(values))
+    frame = _Frame(min(years), max(years), ticks[0], ticks[-1])
+    parts = [head, f'<g font-family="Konzept Sans, sans-serif" font-size="{_FONT}">',
+             *_axes(frame, ticks, item.nachkommastellen), *_breaks(frame, row),
+             *_targets(frame, row), *_series(frame, row), "</g></svg>"]  # fmt: skip
+    return "".join(parts)
+
+
+def _axes(frame: _Frame, ticks: list[float], places: int) -> list[str]:
+    out = []
+    for tick in ticks:
+        shown = zahl(tick, places if tick != int(tick) else 0)
+        out.append(f'<line x1="{_LEFT}" x2="{_LEFT + _PLOT_W}" y1="{frame.y(tick):.1f}" '
+                   f'y2="{frame.y(tick):.1f}" stroke="#d9d9d9" stroke-width="0.6"/>'
+                   f'<text x="{_LEFT - 6}" y="{frame.y(tick) + 3.5:.1f}" text-anchor="end" '
+                   f'fill="{_GREY}">{shown}</text>')  # fmt: skip
+    below = _TOP + _PLOT_H + 16
+    out += [f'<text x="{frame.x(year):.1f}" y="{below}" text-anchor="middle" fill="{_GREY}">'
+            f"{year}</text>" for year in range(frame.first, frame.last + 1)]  # fmt: skip
+    if frame.low != 0:
+        out.append(f'<text x="{_LEFT}" y="{_HEIGHT - 4}" fill="{_GREY}" font-size="9">Achse '
+                   f"beginnt bei {zahl(frame.low, places)}, nicht bei 0.</text>")  # fmt: skip
+    return out
+
+
+def _breaks(frame: _Frame, row: IndicatorStatus) -> list[str]:
+    out = []
+    for bruch in row.indikator.brueche:
+        at = frame.x(bruch.jahr - 0.5)
+        out.append(f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{_TOP}" y2="{_TOP + _PLOT_H}" '
+                   f'stroke="{_GREY}" stroke-width="1" stroke-dasharray="2 3"/>'
+                   f'<text x="{at + 3:.1f}" y="{_TOP + 10}" fill="{_GREY}" font-size="9">'
+                   f"Bruch {bruch.jahr}</text>")  # fmt: skip
+    return out
+
+
+def _targets(frame: _Frame, row: IndicatorStatus) -> list[str]:
+    item = row.indikator
+    out = []
+    for target in item.zielwerte:
+        tx, ty = frame.x(target.jahr), frame.y(target.wert)
+        out.append(f'<line x1="{_LEFT}" x2="{tx:.1f}" y1="{ty:.1f}" y2="{ty:.1f}" '
+                   f'stroke="{_ACCENT}" stroke-width="1.2" stroke-dasharray="6 4"/>'
+                   f'<text x="{tx + 6:.1f}" y="{ty + 3.5:.1f}" fill="{_ACCENT}">Ziel '
+                   f"{target.jahr}: {escape(row.shown(target.wert))}</text>")  # fmt: skip
+    if item.basis is not None:
+        bx, by = frame.x(item.basis.jahr), frame.y(item.basis.wert)
+        out.append(f'<rect x="{bx - 4:.1f}" y="{by - 4:.1f}" width="8" height="8" '
+                   f'fill="#ffffff" stroke="{_INK}" stroke-width="1.2"/><text '
+                   f'x="{bx + 7:.1f}" y="{by + 14:.1f}" fill="{_INK}">Basis '
+                   f"{item.basis.jahr}</text>")  # fmt: skip
+    return out
+
+
+def _series(frame: _Frame, row: IndicatorStatus) -> list[str]:
+    points = [(w.jahr, float(w.wert)) for w in row.indikator.reihe() if w.wert is not None]
+    out = []
+    # a series break ends the line: the values on either side are not comparable
+    breaks = sorted(b.jahr for b in row.indikator.brueche)
+    pieces: dict[int, list[tuple[int, float]]] = {}
+    for year, value in points:
+        pieces.setdefault(sum(1 for b in breaks if year >= b), []).append((year, value))
+    for piece in pieces.values():
+        if len(piece) > 1:
+            line = " ".join(f"{frame.x(year):.1f},{frame.y(value):.1f}" for year, value in piece)
+            out.append(f'<polyline points="{line}" fill="none" stroke="{_INK}" '
+                       'stroke-width="2"/>')  # fmt: skip
+    out += [f'<circle cx="{frame.x(year):.1f}" cy="{frame.y(value):.1f}" r="3.2" '
+            f'fill="{_INK}"/>' for year, value in points]  # fmt: skip
+    if points:
+        year, value = points[-1]
+        shown = escape(row.shown(value))
+        out.append(f'<text x="{frame.x(year) + 6:.1f}" y="{frame.y(value) - 6:.1f}" '
+                   f'fill="{_INK}" font-weight="700">{shown}</text>')  # fmt: skip
+    return out
