@@ -940,3 +940,35 @@ def test_public_plans_are_open_data_documented_and_catalogued(
     assert len(datasets) == 3 and _govdata_problems(graph) == []
     # no plans, no file and no dataset
     assert not (sample_site / "daten" / "handlungsplaene.csv").exists()
+
+
+def test_the_indicators_have_an_overview_and_a_page_each(edition_site: Path) -> None:
+    from tests.conftest import ROOT
+
+    overview = (edition_site / "monitoring.html").read_text(encoding="utf-8")
+    impact = overview.split('<h2 id="wirkung">')[1].split('<h2 id="kontext">')[0]
+    context = overview.split('<h2 id="kontext">')[1]
+    assert 'href="indikatoren/kursplatz-drei-monate.html"' in impact
+    assert "auslaenderanteil" not in impact and 'href="indikatoren/auslaenderanteil.html"' in (
+        context
+    )
+    assert "den Maßnahmen des Konzepts nicht zurechenbar" in context
+    assert 'href="monitoring.html">Indikatoren</a>' in (edition_site / "konzept.html").read_text(
+        encoding="utf-8"
+    )
+    page = (edition_site / "indikatoren" / "u3-betreuung.html").read_text(encoding="utf-8")
+    assert "2018: 12,4 %, Basis 2016: 11,2 %, Ziel 2021: 20,0 %, kaum Fortschritt." in page
+    assert "Erreicht: 42 % des nötigen Fortschritts." in page
+    assert '<th scope="col">Kreis</th><th scope="col">Coesfeld</th><th scope="col">Dülmen</th>' in (
+        page
+    )
+    assert "<td>14,1 %</td><td>.</td>" in page
+    assert "Zeichen: . = Zahlenwert unbekannt oder geheim zu halten." in page
+    assert '<a href="../daten/indikator-u3-betreuung.csv" download>' in page
+    assert (edition_site / "daten" / "indikator-u3-betreuung.csv").read_bytes() == (
+        ROOT / "concept-2019" / "indikatoren" / "u3-betreuung.csv"
+    ).read_bytes()
+    broken = (edition_site / "indikatoren" / "auslaenderanteil.html").read_text(encoding="utf-8")
+    assert "Brüche der Reihe: ab 2011 Fortschreibung auf Basis des Zensus 2011." in broken
+    field = (edition_site / "handlungsfelder" / "sprache.html").read_text(encoding="utf-8")
+    assert 'href="../indikatoren/kursplatz-drei-monate.html"' in field

@@ -8,7 +8,7 @@ from its files), and every list has a fixed order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,7 +123,7 @@ def _write(
 ) -> None:  # fmt: skip
     from ikonzept.base.resources import template_file
     from ikonzept.domain.references import image_problem
-    from ikonzept.site import calendar, dcat, opendata
+    from ikonzept.site import dcat, opendata
     from ikonzept.site.pages import DIRECTORY_PAGE, DIRECTORY_SCRIPT
 
     def put(path: str, data: str | bytes) -> int:
@@ -140,9 +140,8 @@ def _write(
         put(page.path, renderer.render(page))
     if len(view.eintraege) > DIRECTORY_PAGE:
         put(DIRECTORY_SCRIPT, renderer.directory_script())
-    for plan in view.konzept.plaene:
-        if plan.oeffentlich and calendar.has_steps(plan):
-            put(calendar.calendar_page(plan.kommune), calendar.town_calendar(view, plan))
+    for path, content in _files_beside_pages(view, root):
+        put(path, content)
     result.pages = len(all_pages)
     for asset in ASSETS:
         source = template_file(dirs, f"site/{asset}")
@@ -160,6 +159,19 @@ def _write(
     if view.basis_url:
         put("sitemap.xml", _sitemap(view, all_pages))
         put("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {view.basis_url}sitemap.xml\n")
+
+
+def _files_beside_pages(view: SiteView, root: Path) -> Iterator[tuple[str, str | bytes]]:
+    """The towns' step calendars and the indicators' values tables."""
+    from ikonzept.site import calendar
+    from ikonzept.site.view import indikator_data
+
+    for plan in view.konzept.plaene:
+        if plan.oeffentlich and calendar.has_steps(plan):
+            yield calendar.calendar_page(plan.kommune), calendar.town_calendar(view, plan)
+    for item in view.konzept.indikatoren:
+        if item.werte_datei:  # validated: inside the concept folder, read before
+            yield indikator_data(item.id), (root / item.werte_datei).read_bytes()
 
 
 def _data_files(sizes: dict[str, int]) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from ikonzept.site.view import (
     GLOSSAR,
     IMPRESSUM,
     KONZEPT,
+    MONITORING,
     NOT_FOUND,
     RECHT,
     START,
@@ -33,6 +34,7 @@ from ikonzept.site.view import (
     SiteView,
     akteur_page,
     feld_page,
+    indikator_page,
     kapitel_page,
     kommune_page,
 )  # fmt: skip
@@ -96,6 +98,7 @@ def pages(view: SiteView) -> Iterator[Page]:
             UMSETZUNG, "site/umsetzung.html.j2", "Stand der Umsetzung", "konzept", in_konzept,
             {"umsetzung": view.umsetzung},
         )  # fmt: skip
+    yield from _monitoring_pages(view, in_konzept)
     if konzept.beteiligung:
         yield Page(BETEILIGUNG, "site/beteiligung.html.j2", "Beteiligung", "konzept", in_konzept)
     yield Page(FELDER, "site/felder.html.j2", "Handlungsfelder", "felder", home)
@@ -151,6 +154,47 @@ def _town(view: SiteView, kommune: Kommune) -> dict[str, Any]:
         "plan_gruppen": groups(view.konzept, public) if public else (),
         "kalender": calendar_page(kommune.id) if public and has_steps(public) else None,
         "akteure_hier": len(akteure),
+    }
+
+
+def _monitoring_pages(view: SiteView, above: tuple[tuple[str, str], ...]) -> Iterator[Page]:
+    """The indicators: an overview (goals measured; context apart) and a page each."""
+    if not view.konzept.indikatoren:
+        return
+    from ikonzept.monitoring.status import status
+
+    rows = status(view.konzept)
+    yield Page(MONITORING, "site/monitoring.html.j2", "Indikatoren", "konzept", above,
+               {"wirkung": [r for r in rows if r.indikator.art.value == "wirkung"],
+                "kontext": [r for r in rows if r.indikator.art.value == "kontext"]})  # fmt: skip
+    for row in rows:
+        yield Page(indikator_page(row.indikator.id), "site/indikator.html.j2",
+                   row.indikator.titel, "konzept", (*above, ("Indikatoren", MONITORING)),
+                   {"r": row, "tabelle": _values_table(view, row)})  # fmt: skip
+
+
+def _values_table(view: SiteView, row: Any) -> dict[str, Any]:
+    """Years × areas (the county first), each cell as the table shows it."""
+    from ikonzept.model.indicators import COUNTY
+
+    werte = row.indikator.werte
+    present = {w.gebiet for w in werte}
+    areas = [a for a in (COUNTY, *(k.id for k in view.konzept.kommunen)) if a in present]
+    cells = {(w.jahr, w.gebiet): w for w in werte}
+    years = sorted({w.jahr for w in werte})
+
+    def shown(year: int, area: str) -> str:
+        w = cells.get((year, area))
+        if w is None:
+            return ""
+        text = row.shown(w.wert) if w.wert is not None else ""
+        return f"{text} {w.kennzeichen}".strip() if w.kennzeichen else text
+
+    names = {COUNTY: "Kreis", **view.kommunen_namen}
+    return {
+        "gebiete": [names.get(a, a) for a in areas],
+        "zeilen": [(year, [shown(year, a) for a in areas]) for year in years],
+        "zeichen": sorted({w.kennzeichen for w in werte if w.kennzeichen}),
     }
 
 

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ikonzept import __version__
+from ikonzept.model.indicators import SYMBOLS
 from ikonzept.render.content.html import environment
 from ikonzept.render.content.labels import ACTOR_KIND, ACTOR_KINDS
 from ikonzept.render.content.linechart import line_chart, sentence
@@ -26,6 +27,8 @@ from ikonzept.site.view import (
     SiteView,
     akteur_page,
     feld_page,
+    indikator_data,
+    indikator_page,
     kapitel_page,
     kommune_page,
 )
@@ -79,6 +82,9 @@ class SiteRenderer:
             feld_seite=feld_page,
             version=__version__,
             liniendiagramm=lambda row: Markup(line_chart(row)),
+            indikator_seite=indikator_page,
+            indikator_daten=indikator_data,
+            zeichen_bedeutung=SYMBOLS,
             diagramm_satz=sentence,
         )
 

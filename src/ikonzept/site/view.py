@@ -16,6 +16,7 @@ from ikonzept.site.downloads import Download
 START = "index.html"
 KONZEPT = "konzept.html"
 UMSETZUNG = "umsetzung.html"
+MONITORING = "monitoring.html"
 FELDER = "handlungsfelder.html"
 AKTEURE = "akteure.html"
 GLOSSAR = "glossar.html"
@@ -42,6 +43,15 @@ def akteur_page(ident: str) -> str:
 
 def kommune_page(ident: str) -> str:
     return f"kommunen/{ident}.html"
+
+
+def indikator_page(ident: str) -> str:
+    return f"indikatoren/{ident}.html"
+
+
+def indikator_data(ident: str) -> str:
+    """An indicator's values as open data: its table as the concept keeps it."""
+    return f"daten/indikator-{ident}.csv"
 
 
 def page_url(view: SiteView, path: str) -> str:
