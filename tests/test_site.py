@@ -937,7 +937,7 @@ def test_public_plans_are_open_data_documented_and_catalogued(
     graph = rdflib.Graph()
     graph.parse(edition_site / "daten/katalog.rdf", format="xml", publicID="https://x.org/d/")
     datasets = list(graph.subjects(rdflib.RDF.type, rdflib.URIRef(_DCAT + "Dataset")))
-    assert len(datasets) == 3 and _govdata_problems(graph) == []
+    assert len(datasets) == 4 and _govdata_problems(graph) == []  # with the indicators'
     # no plans, no file and no dataset
     assert not (sample_site / "daten" / "handlungsplaene.csv").exists()
 
@@ -972,3 +972,25 @@ def test_the_indicators_have_an_overview_and_a_page_each(edition_site: Path) -> 
     assert "Brüche der Reihe: ab 2011 Fortschreibung auf Basis des Zensus 2011." in broken
     field = (edition_site / "handlungsfelder" / "sprache.html").read_text(encoding="utf-8")
     assert 'href="../indikatoren/kursplatz-drei-monate.html"' in field
+
+
+def test_the_indicators_values_are_open_data_documented_and_catalogued(
+    edition_site: Path, sample_site: Path
+) -> None:
+    import rdflib
+
+    page = (edition_site / "daten.html").read_text(encoding="utf-8")
+    section = page.split('<h2 id="daten-indikatoren">Indikatoren</h2>')[1].split("</section>")[0]
+    assert section.count('type="text/csv" download>indikator-') == 5
+    assert '<th scope="row">kennzeichen</th>' in section
+    graph = rdflib.Graph()
+    graph.parse(edition_site / "daten/katalog.rdf", format="xml", publicID="https://x.org/d/")
+    dcat = rdflib.Namespace(_DCAT)
+    found = [d for d in graph.subjects(rdflib.RDF.type, dcat.Dataset)
+             if "indikatoren" in str(d)]  # fmt: skip
+    assert len(found) == 1
+    downloads = sorted(str(graph.value(d, dcat.downloadURL))
+                       for d in graph.objects(found[0], dcat.distribution))  # fmt: skip
+    assert len(downloads) == 5 and downloads[-1].endswith("daten/indikator-u3-betreuung.csv")
+    assert _govdata_problems(graph) == []
+    assert "daten-indikatoren" not in (sample_site / "daten.html").read_text(encoding="utf-8")

@@ -34,7 +34,7 @@ PAGE_KINDS = [
 # What only the second edition has: the state of implementation, indicators, plans.
 EDITION_PAGES = [
     "umsetzung.html", "handlungsfelder/sprache.html", "kommunen/duelmen.html",
-    "monitoring.html", "indikatoren/auslaenderanteil.html",
+    "monitoring.html", "indikatoren/auslaenderanteil.html", "daten.html",
 ]  # fmt: skip
 
 

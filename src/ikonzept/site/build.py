@@ -135,7 +135,7 @@ def _write(
     data = opendata.files(view)
     sizes = {path: put(path, text) for path, text in data.items()}
     put(f"{opendata.FOLDER}/{dcat.FILE}", dcat.catalog(view))
-    renderer.env.globals["datendateien"] = _data_files(sizes)
+    renderer.env.globals["datendateien"] = _data_files(sizes, view, root)
     for page in all_pages:
         put(page.path, renderer.render(page))
     if len(view.eintraege) > DIRECTORY_PAGE:
@@ -174,9 +174,10 @@ def _files_beside_pages(view: SiteView, root: Path) -> Iterator[tuple[str, str |
             yield indikator_data(item.id), (root / item.werte_datei).read_bytes()
 
 
-def _data_files(sizes: dict[str, int]) -> dict[str, Any]:
+def _data_files(sizes: dict[str, int], view: SiteView, root: Path) -> dict[str, Any]:
     """What the data page tells about each file: from the definitions that wrote them."""
     from ikonzept.site import dcat, opendata
+    from ikonzept.site.view import indikator_data
 
     def path(name: str) -> str:
         return f"{opendata.FOLDER}/{name}"
@@ -192,6 +193,12 @@ def _data_files(sizes: dict[str, int]) -> dict[str, Any]:
         "json": {"datei": opendata.JSON_FILE, "path": path(opendata.JSON_FILE),
                  "bytes": sizes[path(opendata.JSON_FILE)]},
         "katalog": path(dcat.FILE),
+        "indikatoren": [
+            {"titel": i.titel, "path": indikator_data(i.id),
+             "datei": indikator_data(i.id).rsplit("/", 1)[-1],
+             "bytes": (root / i.werte_datei).stat().st_size}
+            for i in view.konzept.indikatoren if i.werte_datei
+        ],
     }  # fmt: skip
 
 

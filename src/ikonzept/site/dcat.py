@@ -131,7 +131,14 @@ class _Writer:
                      "federführend ist, mit wem und in welchem Zeitraum.",
                      (PLAN_TABLE.datei,),
                      ("Integration", "Integrationskonzept", "Handlungsplan", "Kommunen")),
-        ] if any(p.oeffentlich for p in self.view.konzept.plaene) else [])  # fmt: skip
+        ] if any(p.oeffentlich for p in self.view.konzept.plaene) else []) + ([
+            _Dataset("indikatoren", f"Indikatoren des Integrationskonzepts – {area}",
+                     "Kennzahlen je Jahr für den Kreis und seine Städte und Gemeinden: ob sich "
+                     "die Ziele des Konzepts bewegen und wie die Lage ist, mit den Zeichen der "
+                     "amtlichen Statistik, wo eine Zahl fehlt.",
+                     indicator_files(self.view),
+                     ("Integration", "Integrationskonzept", "Indikatoren", "Monitoring")),
+        ] if indicator_files(self.view) else [])  # fmt: skip
 
     def publisher(self, parent: ET.Element) -> None:
         herausgeber = self.view.konzept.herausgeber
@@ -204,6 +211,14 @@ class _Writer:
         if view.lizenz.attribution:
             self.text(item, "dcatde:licenseAttributionByText", view.namensnennung)
         self.text(item, "dct:modified", view.verzeichnis_stand.isoformat(), _DATE)
+
+
+def indicator_files(view: SiteView) -> tuple[str, ...]:
+    """The indicators' values tables as the site offers them (names inside the data folder)."""
+    from ikonzept.site.view import indikator_data
+
+    return tuple(indikator_data(i.id).removeprefix(f"{FOLDER}/")
+                 for i in view.konzept.indikatoren if i.werte_datei)  # fmt: skip
 
 
 def catalog(view: SiteView) -> str:
