@@ -202,6 +202,11 @@ def _silent(_text: str) -> None:
     pass
 
 
+# The concept folder of a command whose arguments name something else (a measure, a file).
+ConceptOption = Annotated[
+    Path | None,
+    typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
+]
 ConceptDir = Annotated[
     Path | None,
     typer.Argument(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, app, guarded
+from ikonzept.cli.app import ConceptDir, ConceptOption, app, guarded
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept, emit
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ def indicator_status(
 
 
 def _print(konzept: Konzept, rows: list[IndicatorStatus]) -> None:
+    from ikonzept.model.indicators import Art
     from ikonzept.monitoring.status import area_name
 
     typer.echo(typer.style(konzept.titel, bold=True) + ": Indikatoren")
@@ -53,9 +54,7 @@ def _print(konzept: Konzept, rows: list[IndicatorStatus]) -> None:
         return
     for row in rows:
         item = row.indikator
-        kind = (
-            "Wirkung" if item.art.value == "wirkung" else "Kontext, den Maßnahmen nicht zurechenbar"
-        )
+        kind = "Wirkung" if item.art is Art.WIRKUNG else "Kontext, den Maßnahmen nicht zurechenbar"
         lines = ["", f"{item.titel} ({kind})"]
         last = row.zuletzt
         parts = [
@@ -82,10 +81,7 @@ def indicator_import(
     datei: Annotated[
         Path, typer.Argument(metavar="DATEI", help="Flatfile-CSV (ffcsv) oder ihr ZIP-Archiv.")
     ],
-    ordner: Annotated[
-        Path | None,
-        typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
-    ] = None,
+    ordner: ConceptOption = None,
     wert: Annotated[
         str | None,
         typer.Option("--wert", metavar="CODE", help="Welche Wertespalte, wenn es mehrere gibt."),

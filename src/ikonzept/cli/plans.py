@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ikonzept.base.errors import UsageError
-from ikonzept.cli.app import ConceptDir, QuietOption, TodayOption, app, day, guarded, say
+from ikonzept.cli.app import (
+    ConceptDir,
+    ConceptOption,
+    QuietOption,
+    TodayOption,
+    app,
+    day,
+    guarded,
+    say,
+)
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept, emit
 
 if TYPE_CHECKING:
@@ -25,10 +33,6 @@ plan_app = typer.Typer(
 )
 app.add_typer(plan_app, name="plan")
 
-Ordner = Annotated[
-    Path | None,
-    typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
-]
 Kommune = Annotated[str, typer.Argument(metavar="KOMMUNE", help="ID der Kommune.")]
 Massnahme = Annotated[str, typer.Argument(metavar="MASSNAHME", help="ID der Maßnahme.")]
 Schritt = Annotated[str, typer.Argument(metavar="SCHRITT", help="Titel des Schritts.")]
@@ -37,7 +41,10 @@ Schritt = Annotated[str, typer.Argument(metavar="SCHRITT", help="Titel des Schri
 @plan_app.command("new", options_metavar="[OPTIONEN]")
 @guarded
 def plan_new(
-    kommune: Kommune, ordner: Ordner = None, today: TodayOption = None, quiet: QuietOption = False
+    kommune: Kommune,
+    ordner: ConceptOption = None,
+    today: TodayOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Einen Handlungsplan anlegen: Kopf, leere Liste und als Kommentar die Maßnahmen, die
     das Konzept für die Kommune empfiehlt. Überschreibt nie."""
@@ -74,7 +81,7 @@ def plan_add(
     dauerhaft: Annotated[
         bool, typer.Option("--dauerhaft", help="Daueraufgabe (statt --ende).")
     ] = False,
-    ordner: Ordner = None,
+    ordner: ConceptOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Eine Maßnahme in den Handlungsplan einer Kommune aufnehmen; nur neue Zeilen, vorher
@@ -121,7 +128,7 @@ def plan_schritt(
         str | None,
         typer.Option("--erledigt", metavar="JJJJ-MM-TT", help="Schon erledigt, an diesem Tag."),
     ] = None,
-    ordner: Ordner = None,
+    ordner: ConceptOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Einen vereinbarten Schritt zu einer Maßnahme im Handlungsplan einer Kommune
@@ -145,7 +152,7 @@ def plan_erledigt(
         str | None,
         typer.Option("--am", metavar="JJJJ-MM-TT", help="Tag der Erledigung (Vorgabe: heute)."),
     ] = None,
-    ordner: Ordner = None,
+    ordner: ConceptOption = None,
     today: TodayOption = None,
     quiet: QuietOption = False,
 ) -> None:

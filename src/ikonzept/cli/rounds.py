@@ -14,7 +14,15 @@ import typer
 from typer.core import TyperGroup
 
 from ikonzept.base.errors import UsageError
-from ikonzept.cli.app import ConceptDir, QuietOption, app, concept_folder, guarded, say
+from ikonzept.cli.app import (
+    ConceptDir,
+    ConceptOption,
+    QuietOption,
+    app,
+    concept_folder,
+    guarded,
+    say,
+)
 
 if TYPE_CHECKING:
     from ikonzept.model import Konzept
@@ -194,10 +202,7 @@ def set_status(
             "nicht den kreisweiten.",
         ),
     ] = None,
-    ordner: Annotated[
-        Path | None,
-        typer.Option("--ordner", "-C", metavar="ORDNER", help="Konzeptordner (Vorgabe wie sonst)."),
-    ] = None,
+    ordner: ConceptOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Den Stand einer Maßnahme ändern; nur die Zeile „stand“ (und die Begründung) ändert sich.

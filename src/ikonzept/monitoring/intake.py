@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,7 +112,7 @@ def _ours(
 ) -> dict[tuple[int, str], tuple[str, str, int]]:
     """(year, area) → (value, symbol, line) for the rows of our areas, each once."""
     found: dict[tuple[int, str], tuple[str, str, int]] = {}
-    others: dict[tuple[int, str], set[tuple[tuple[str, str], ...]]] = defaultdict(set)
+    first: dict[tuple[int, str], ffcsv.Cell] = {}
     for cell in cells:
         area = next((keys[k] for k in map(normalized, cell.keys) if k in keys), None)
         if area is None:
@@ -122,19 +121,17 @@ def _ours(
         text, mark = ffcsv.symbol_or_number(cell.wert)
         if text and number(text) is None:
             raise ImportProblem(f"{source.name}, Zeile {cell.row}: „{cell.wert}“ ist weder eine "
-                               "Zahl noch ein Zeichen der amtlichen Statistik.")  # fmt: skip
-        mark = mark or ffcsv.quality_mark(cell.qualitaet)
-        if (cell.jahr, area) in found:
-            others[(cell.jahr, area)].add(cell.merkmale)
-            codes = sorted({m for group in others[(cell.jahr, area)] for m, _a in group})
+                                "Zahl noch ein Zeichen der amtlichen Statistik.")  # fmt: skip
+        earlier = first.setdefault((cell.jahr, area), cell)
+        if earlier is not cell:
+            codes = sorted({m for m, _a in set(earlier.merkmale) ^ set(cell.merkmale)})
             raise ImportProblem(
                 f"{source.name}: Für {area} {cell.jahr} gibt es mehrere Werte (Zeilen "
-                f"{found[(cell.jahr, area)][2]} und {cell.row}), die sich in weiteren Merkmalen "
+                f"{earlier.row} und {cell.row}), die sich in weiteren Merkmalen "
                 f"unterscheiden ({', '.join(codes)}). Wählen Sie mit --auswahl MERKMAL=AUSPRÄGUNG "
                 "die gemeinte Zeile, z. B. --auswahl NAT=NATA."
             )
-        others[(cell.jahr, area)].add(cell.merkmale)
-        found[(cell.jahr, area)] = (text, mark, cell.row)
+        found[(cell.jahr, area)] = (text, mark or ffcsv.quality_mark(cell.qualitaet), cell.row)
     if not found:
         raise ImportProblem(
             f"{source.name}: Keine Zeile gehört zu einem Gebiet des Konzepts (die Schlüssel in "

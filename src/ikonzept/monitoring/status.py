@@ -24,6 +24,12 @@ class IndicatorStatus:
         unit = self.indikator.einheit.strip()
         return f"{zahl(value, self.indikator.nachkommastellen)}{' ' + unit if unit else ''}"
 
+    def at(self, point: Messpunkt | Wert | None) -> str:
+        """„38 % (2015)“ for a base, target or value; „–“ where there is none."""
+        if point is None:
+            return "–"
+        return f"{self.shown(point.wert)} ({point.jahr})"
+
 
 def status(konzept: Konzept) -> list[IndicatorStatus]:
     result = []

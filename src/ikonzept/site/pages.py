@@ -161,12 +161,13 @@ def _monitoring_pages(view: SiteView, above: tuple[tuple[str, str], ...]) -> Ite
     """The indicators: an overview (goals measured; context apart) and a page each."""
     if not view.konzept.indikatoren:
         return
+    from ikonzept.model.indicators import Art
     from ikonzept.monitoring.status import status
 
     rows = status(view.konzept)
     yield Page(MONITORING, "site/monitoring.html.j2", "Indikatoren", "konzept", above,
-               {"wirkung": [r for r in rows if r.indikator.art.value == "wirkung"],
-                "kontext": [r for r in rows if r.indikator.art.value == "kontext"]})  # fmt: skip
+               {"wirkung": [r for r in rows if r.indikator.art is Art.WIRKUNG],
+                "kontext": [r for r in rows if r.indikator.art is Art.KONTEXT]})  # fmt: skip
     for row in rows:
         yield Page(indikator_page(row.indikator.id), "site/indikator.html.j2",
                    row.indikator.titel, "konzept", (*above, ("Indikatoren", MONITORING)),
