@@ -40,6 +40,7 @@ demo: $(VENV)/.installed
 	$(BIN)/ikonzept site concept --output out/site
 	$(BIN)/ikonzept build concept-2019 --output out/2019
 	$(BIN)/ikonzept site concept-2019 --output out/2019/site
+	$(BIN)/ikonzept bericht concept-2019 --output out/2019
 
 test: lint typecheck pytest
 

@@ -136,6 +136,20 @@ def round_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+REPORT = "integrationskonzept-kreis-coesfeld-sachstandsbericht-2019-12-31{}"
+
+
+@pytest.fixture(scope="session")
+def report_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Sachstandsbericht of the second edition (bericht.yaml: as of 2019-12-31)."""
+    from ikonzept.build.report import ReportOptions, write_report
+
+    out = tmp_path_factory.mktemp("bericht")
+    result = write_report(ReportOptions(root=ROOT / "concept-2019", out=out))
+    assert not result.validation.failed() and result.outputs
+    return out
+
+
 @pytest.fixture(scope="session")
 def excerpt_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample's excerpt for one municipality (with its HTML)."""
@@ -147,7 +161,9 @@ def excerpt_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def documents(sample_build: Path, round_build: Path, excerpt_build: Path) -> dict[str, Path]:
+def documents(
+    sample_build: Path, round_build: Path, excerpt_build: Path, report_build: Path
+) -> dict[str, Path]:
     """Every kind of PDF we write, of both sample editions."""
     return {
         "Auszug Dülmen 2016": excerpt_build,
@@ -157,4 +173,6 @@ def documents(sample_build: Path, round_build: Path, excerpt_build: Path) -> dic
         "Vorlage 2019": round_build / VORLAGE.format(2),
         "Synopse 2019": round_build / SYNOPSE.format(2),
         "Handlungsplan Dülmen 2019": round_build / PLAN.format(2, "duelmen"),
+        "Sachstandsbericht 2019": report_build / REPORT.format(".pdf"),
+        "Mitteilungsvorlage 2019": report_build / REPORT.format("-vorlage.pdf"),
     }

@@ -338,8 +338,17 @@ brueche:
 2016;kreis;7,0;;
 2017;kreis;7,3;;
 2018;kreis;7,6;;
+2015;coesfeld;6,3;;
+2016;coesfeld;7,2;;
+2017;coesfeld;7,6;;
 2018;coesfeld;7,9;;
+2015;duelmen;7,4;;
+2016;duelmen;8,5;;
+2017;duelmen;8,8;;
 2018;duelmen;9,1;;
+2015;nottuln;4,1;;
+2016;nottuln;4,8;;
+2017;nottuln;5,0;;
 2018;nottuln;5,2;;
 """),
     "sgb2-auslaendisch": ("""id: sgb2-auslaendisch
@@ -387,6 +396,30 @@ def indicators(target: Path) -> None:
         (folder / f"{ident}.csv").write_text(table, encoding="utf-8")
 
 
+# The Sachstandsbericht the KI gives the committee half a year after the adoption.
+REPORT = """\
+# yaml-language-server: $schema=../schemas/bericht.schema.json
+titel: Sachstandsbericht 2019 zum Integrationskonzept des Kreises Coesfeld
+stichtag: 2019-12-31
+einleitung: |
+  Der Kreistag hat die 1. Fortschreibung des Integrationskonzepts am 3. Juli 2019
+  beschlossen. Dieser Bericht zeigt dem Integrationsausschuss, wie weit die Maßnahmen
+  gekommen sind, ob die Ziele vorankommen und was die Städte und Gemeinden in ihren
+  Handlungsplänen vereinbart haben.
+hinweise: |
+  Die Werte der Indikatoren in diesem Muster sind Beispielwerte, an die Größenordnung der
+  amtlichen Statistik angelehnt; es sind nicht die Zahlen des Kreises Coesfeld.
+vorlage:
+  nummer: MV-9-1302
+  datum: 2020-01-21
+  beratungsfolge:
+    - gremium: Integrationsausschuss
+      sitzung: 2020-02-04
+      zustaendigkeit: Kenntnisnahme
+  unterschrift: Der Landrat
+"""
+
+
 def make(target: Path, run: Command, forms: Path = FORMS) -> None:
     """The second edition in ``target``, made with ``run(*args)`` (the CLI) from the first."""
     run("edition", "new", str(SAMPLE), "--to", str(target), "--stand", "2019-06-04")
@@ -429,6 +462,7 @@ def make(target: Path, run: Command, forms: Path = FORMS) -> None:
     author_edits(target)
     plans(target, run)
     indicators(target)
+    (target / "bericht.yaml").write_text(REPORT, encoding="utf-8")
 
 
 def _cli(*args: str) -> None:

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     ["Konzept 2016", "Auszug Dülmen 2016", "Vorlage 2016", "Konzept 2019", "Vorlage 2019",
-     "Synopse 2019", "Handlungsplan Dülmen 2019"],
+     "Synopse 2019", "Handlungsplan Dülmen 2019", "Sachstandsbericht 2019",
+     "Mitteilungsvorlage 2019"],
 )  # fmt: skip
 def test_no_matterhorn_failure(documents: dict[str, Path], name: str) -> None:
     with pikepdf.open(documents[name]) as pdf:

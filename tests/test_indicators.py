@@ -103,7 +103,7 @@ def _kreis(*pairs: tuple[int, float]) -> tuple[m.Wert, ...]:
         ({"werte": _kreis((2015, 40), (2017, 53))}, m.Stufe.AUF_KURS, "102 % des nötigen"),
         ({"werte": _kreis((2015, 40), (2017, 48))}, m.Stufe.BESCHLEUNIGEN, "64 % des nötigen"),
         ({"werte": _kreis((2015, 40), (2017, 44))}, m.Stufe.KAUM_FORTSCHRITT, "33 % des"),
-        ({"werte": _kreis((2015, 40), (2017, 38))}, m.Stufe.RUECKLAEUFIG, "-17 % des nötigen"),
+        ({"werte": _kreis((2015, 40), (2017, 38))}, m.Stufe.RUECKLAEUFIG, "−17 % des nötigen"),
         ({"werte": _kreis((2017, 85))}, m.Stufe.AUF_KURS, "Ziel erreicht"),
         ({"werte": _kreis((2015, 40), (2017, 30)), "richtung": m.Richtung.FALLEND,
           "zielwerte": (m.Messpunkt(2020, 20.0),)}, m.Stufe.AUF_KURS, "103 % des nötigen"),

@@ -7,6 +7,7 @@ system replaces them with its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ikonzept.model import Konzept
+from ikonzept.model import Beratung, Konzept
 
 PAPER = "https://schema.oparl.org/1.1/Paper"
 FILE = "https://schema.oparl.org/1.1/File"
@@ -25,6 +26,27 @@ CONSULTATION = "https://schema.oparl.org/1.1/Consultation"
 class Datei:
     path: Path
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Papier:
+    """What OParl needs of a committee paper: ours are the proposal and the report's."""
+
+    nummer: str
+    datum: dt.date
+    art: str  # OParl's paperType: „Beschlussvorlage“, „Mitteilungsvorlage“
+    federfuehrung: str
+    beratungsfolge: tuple[Beratung, ...]
+    bezug: tuple[str, ...] = ()
+    schlagworte: tuple[str, ...] = ("Integrationskonzept", "Integration")
+
+    @classmethod
+    def of_proposal(cls, konzept: Konzept) -> Papier:
+        vorlage = konzept.vorlage
+        assert vorlage is not None
+        return cls(vorlage.nummer, vorlage.datum, "Beschlussvorlage", vorlage.federfuehrung,
+                   vorlage.beratungsfolge, vorlage.bezug,
+                   ("Integrationskonzept", "Integration", konzept.ausgabe.bezeichnung))  # fmt: skip
 
 
 def _slug(text: str) -> str:
@@ -56,14 +78,12 @@ def _file(base: str, datei: Datei, date: str) -> dict[str, Any]:
 
 
 def paper(
-    konzept: Konzept,
+    vorlage: Papier,
     betreff: str,
     main: Datei,
     auxiliary: list[Datei],
     base: str,
 ) -> dict[str, Any]:
-    vorlage = konzept.vorlage
-    assert vorlage is not None
     date = vorlage.datum.isoformat()
     paper_id = f"{base}/paper/{_slug(vorlage.nummer)}"
     return {
@@ -72,7 +92,7 @@ def paper(
         "name": betreff,
         "reference": vorlage.nummer,
         "date": date,
-        "paperType": "Beschlussvorlage",
+        "paperType": vorlage.art,
         "underDirectionOf": [f"{base}/organization/{_slug(vorlage.federfuehrung)}"],
         "relatedPaper": [f"{base}/paper/{_slug(b)}" for b in vorlage.bezug],
         "mainFile": _file(base, main, date),
@@ -89,7 +109,7 @@ def paper(
             }
             for index, b in enumerate(vorlage.beratungsfolge, start=1)
         ],
-        "keyword": ["Integrationskonzept", "Integration", konzept.ausgabe.bezeichnung],
+        "keyword": list(vorlage.schlagworte),
         "created": f"{date}T00:00:00+01:00",
         "modified": f"{date}T00:00:00+01:00",
     }

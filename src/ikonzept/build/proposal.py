@@ -101,7 +101,8 @@ class ProposalSteps:
             vorlage,
             f"Sitzungsvorlage {self.konzept.vorlage.nummer if self.konzept.vorlage else ''}",
         )
-        document = oparl.paper(self.konzept, betreff(self.konzept), main, auxiliary,
+        document = oparl.paper(oparl.Papier.of_proposal(self.konzept), betreff(self.konzept),
+                               main, auxiliary,
                                oparl.base_url(self.konzept, self.options.oparl_base))  # fmt: skip
         self._output(out / OPARL)
         fsutil.write_text(out / OPARL, oparl.to_json(document))

@@ -108,7 +108,9 @@ def _explain(rule_id: str) -> str:
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Die Schemas in diesen Ordner schreiben."),
+        typer.Option(
+            "--out", "-o", metavar="ORDNER", help="Die Schemas in diesen Ordner schreiben."
+        ),
     ] = None,
 ) -> None:
     """Die JSON-Schemas des Formats zeigen oder ausgeben (für Editoren wie VS Code)."""

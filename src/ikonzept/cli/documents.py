@@ -38,7 +38,7 @@ class BuildDocument(enum.StrEnum):
 def build(
     ordner: ConceptDir = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Zielordner für die Dokumente.")
+        Path, typer.Option("--output", "-o", metavar="ORDNER", help="Zielordner für die Dokumente.")
     ] = Path("out"),
     kommune: Annotated[
         str | None,
@@ -183,6 +183,68 @@ def _check_variant(variant: str) -> None:
         )
 
 
+@app.command(options_metavar="[OPTIONEN]")
+@guarded
+def bericht(
+    ordner: ConceptDir = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="ORDNER", help="Zielordner für Bericht und Vorlage."
+        ),
+    ] = Path("out"),
+    stichtag: Annotated[
+        str | None,
+        typer.Option(
+            "--stichtag",
+            metavar="JJJJ-MM-TT",
+            help="Stand des Berichts (Vorgabe: stichtag in bericht.yaml, sonst heute).",
+        ),
+    ] = None,
+    oparl_basis: Annotated[
+        str | None,
+        typer.Option(
+            "--oparl-basis",
+            metavar="URL",
+            help="Basisadresse für die IDs im OParl-Export (Vorgabe: Internetadresse des "
+            "Herausgebers + /oparl).",
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+    today: TodayOption = None,
+) -> None:
+    """Den Sachstandsbericht für den Ausschuss schreiben: Stand der Maßnahmen, Änderungen,
+    Indikatoren je Ziel, Handlungspläne der Kommunen, Monitoring und Hinweise zu den Daten;
+    dazu die Mitteilungsvorlage (aus bericht.yaml) und ihr OParl-Export.
+
+    Prüft zuerst; bei Fehlern wird nichts geschrieben. Exit-Codes wie bei validate.
+    """
+    import datetime as dt
+
+    from ikonzept.build.plan import BuildResult
+    from ikonzept.build.report import ReportOptions, write_report
+    from ikonzept.cli.progress import Reporter
+
+    root = concept_folder(ordner)
+    reporting_date = None
+    if stichtag is not None:
+        try:
+            reporting_date = dt.date.fromisoformat(stichtag)
+        except ValueError:
+            raise UsageError(f"--stichtag „{stichtag}“: bitte als JJJJ-MM-TT.") from None
+    options = ReportOptions(root, output, reporting_date, day(today), oparl_basis)
+    reporter = Reporter(quiet=quiet)
+    with reporter:
+        result = write_report(options, reporter.step)
+    code = reporter.finish(BuildResult(result.validation, result.outputs, result.pages), root)
+    if code == 0 and result.ohne_vorlage and not quiet:
+        print(
+            "Hinweis: Ohne `vorlage` in bericht.yaml (Nummer, Datum, Beratungsfolge) entsteht "
+            "keine Mitteilungsvorlage."
+        )
+    raise typer.Exit(code)
+
+
 class DiffFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -207,7 +269,9 @@ def diff(
     ] = DiffFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="In diese Datei schreiben (bei pdf nötig)."),
+        typer.Option(
+            "--output", "-o", metavar="DATEI", help="In diese Datei schreiben (bei pdf nötig)."
+        ),
     ] = None,
     order: Annotated[
         bool, typer.Option("--order", help="Auch reine Änderungen der Reihenfolge melden.")

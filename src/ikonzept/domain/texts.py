@@ -50,10 +50,28 @@ def prose(konzept: Konzept) -> Iterator[Text]:
         yield from _at(grundlage.origin, "beschreibung", grundlage.beschreibung)
     for schritt in konzept.beteiligung:
         yield from _at(schritt.origin, "beschreibung", schritt.beschreibung)
+    yield from _documents(konzept)
+
+
+def _documents(konzept: Konzept) -> Iterator[Text]:
+    """The texts of the proposal, the web site and the report."""
     if konzept.vorlage:
         yield from _vorlage(konzept)
     if konzept.webseite:
         yield from _webseite(konzept)
+    if konzept.bericht:
+        yield from _bericht(konzept)
+
+
+def _bericht(konzept: Konzept) -> Iterator[Text]:
+    bericht = konzept.bericht
+    assert bericht is not None
+    for key in ("titel", "einleitung", "hinweise"):
+        yield from _at(bericht.origin, key, getattr(bericht, key))
+    if bericht.vorlage is not None:
+        vorlage = Origin(bericht.origin.file, ("vorlage",))
+        for key in ("betreff", "sachdarstellung"):
+            yield from _at(vorlage, key, getattr(bericht.vorlage, key))
 
 
 def _webseite(konzept: Konzept) -> Iterator[Text]:

@@ -35,6 +35,7 @@ class Kind(enum.Enum):
     WEBSEITE = "webseite"
     PLAN = "plan"
     INDIKATOR = "indikator"
+    BERICHT = "bericht"
 
 
 SINGLE_FILES: dict[str, Kind] = {
@@ -45,6 +46,7 @@ SINGLE_FILES: dict[str, Kind] = {
     "beteiligung.yaml": Kind.BETEILIGUNG,
     "vorlage.yaml": Kind.VORLAGE,
     "webseite.yaml": Kind.WEBSEITE,
+    "bericht.yaml": Kind.BERICHT,
 }
 FOLDERS: dict[str, Kind] = {
     "handlungsfelder": Kind.HANDLUNGSFELD,

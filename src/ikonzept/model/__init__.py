@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ikonzept.base.findings import DocPath
 
 if TYPE_CHECKING:  # the plans' and indicators' modules import from here
+    from ikonzept.model.bericht import Bericht
     from ikonzept.model.indicators import Indikator
     from ikonzept.model.plans import Handlungsplan
 
@@ -321,6 +322,7 @@ class Konzept:
     webseite: Webseite | None = None
     plaene: tuple[Handlungsplan, ...] = ()  # the towns' action plans, by town id
     indikatoren: tuple[Indikator, ...] = ()  # with their values, by id
+    bericht: Bericht | None = None  # the Sachstandsbericht's settings (bericht.yaml)
     schluessel: str | None = None  # the county's key (AGS/ARS), for the official statistics
     # The county's hyphenation list (silbentrennung.txt): words with their breaks.
     silbentrennung: tuple[str, ...] = ()

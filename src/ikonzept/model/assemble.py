@@ -42,6 +42,7 @@ from ikonzept.model import (
     Webseite,
     Ziel,
 )
+from ikonzept.model.bericht import Bericht, Mitteilung
 from ikonzept.model.plans import Handlungsplan, PlanEintrag, Prioritaet, Schritt
 
 Data = dict[str, Any]
@@ -77,6 +78,7 @@ def assemble(documents: Sequence[Document]) -> Konzept | None:
         beteiligung=_items(by_kind[Kind.BETEILIGUNG], _schritt),
         vorlage=_vorlage(by_kind[Kind.VORLAGE][0]) if by_kind[Kind.VORLAGE] else None,
         webseite=_webseite(by_kind[Kind.WEBSEITE][0]) if by_kind[Kind.WEBSEITE] else None,
+        bericht=_bericht(by_kind[Kind.BERICHT][0]) if by_kind[Kind.BERICHT] else None,
         plaene=tuple(
             sorted((_plan(d.data, d.rel) for d in by_kind[Kind.PLAN]), key=lambda p: p.kommune)
         ),
@@ -245,10 +247,7 @@ def _vorlage(document: Document) -> Vorlage:
         datum=_date(data["datum"]),
         federfuehrung=data["federfuehrung"],
         oeffentlich=data["oeffentlich"],
-        beratungsfolge=tuple(
-            Beratung(b["gremium"], _date(b["sitzung"]), b["zustaendigkeit"])
-            for b in data["beratungsfolge"]
-        ),
+        beratungsfolge=_beratungen(data["beratungsfolge"]),
         beschlussvorschlag=data["beschlussvorschlag"],
         begruendung=Begruendung(
             problem=begruendung["problem"],
@@ -261,6 +260,35 @@ def _vorlage(document: Document) -> Vorlage:
         bezug=_tuple(data, "bezug"),
         anlagen=tuple(Anlage(a["titel"], a.get("datei")) for a in data.get("anlagen") or ()),
         unterschrift=data.get("unterschrift"),
+        origin=Origin(document.rel),
+    )
+
+
+def _beratungen(data: list[Data]) -> tuple[Beratung, ...]:
+    return tuple(Beratung(b["gremium"], _date(b["sitzung"]), b["zustaendigkeit"]) for b in data)
+
+
+def _bericht(document: Document) -> Bericht:
+    data = document.data or {}
+    stichtag, vorlage = data.get("stichtag"), data.get("vorlage")
+    return Bericht(
+        titel=data.get("titel"),
+        stichtag=_date(stichtag) if stichtag else None,
+        seit=data.get("seit"),
+        einleitung=data.get("einleitung"),
+        hinweise=data.get("hinweise"),
+        vorlage=Mitteilung(
+            nummer=vorlage["nummer"],
+            datum=_date(vorlage["datum"]),
+            beratungsfolge=_beratungen(vorlage["beratungsfolge"]),
+            federfuehrung=vorlage.get("federfuehrung"),
+            oeffentlich=vorlage.get("oeffentlich", True),
+            betreff=vorlage.get("betreff"),
+            sachdarstellung=vorlage.get("sachdarstellung"),
+            unterschrift=vorlage.get("unterschrift"),
+        )
+        if vorlage
+        else None,
         origin=Origin(document.rel),
     )
 

@@ -74,7 +74,9 @@ def rate(item: Indikator) -> Rating:
         return _hold(base.wert, latest.wert)
     ratio = achieved / needed
     stufe = _stufe(ratio)
-    return Rating(stufe, f"{round(ratio * 100)} % des nötigen Fortschritts", quote=ratio)
+    # a true minus sign, as German typesetting has it
+    percent = f"{round(ratio * 100)}".replace("-", "\u2212")
+    return Rating(stufe, f"{percent} % des nötigen Fortschritts", quote=ratio)
 
 
 def _stufe(ratio: float) -> Stufe:

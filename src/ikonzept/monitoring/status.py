@@ -99,3 +99,16 @@ def csv_rows(konzept: Konzept, rows: list[IndicatorStatus]) -> list[list[str]]:
             r.bewertung.stufe.label, r.bewertung.grund,
         ])  # fmt: skip
     return [head, *body]
+
+
+def as_of(konzept: Konzept, year: int) -> Konzept:
+    """The concept with only the values up to ``year``: a report as of its reporting date."""
+    import dataclasses
+
+    return dataclasses.replace(
+        konzept,
+        indikatoren=tuple(
+            dataclasses.replace(item, werte=tuple(w for w in item.werte if w.jahr <= year))
+            for item in konzept.indikatoren
+        ),
+    )

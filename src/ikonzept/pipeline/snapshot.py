@@ -22,12 +22,12 @@ from ikonzept.model.assemble import Document
 FORMAT = "ikonzept-schnappschuss"
 VERSION = 1
 SCHEMA_ID = "https://ikonzept.de/schema/v1/schnappschuss.schema.json"
-# The web site's settings (webseite.yaml), the hyphenation list, the towns' action plans
-# and the indicators' values belong to the folder and its working state, not to the edition
-# the council adopted.
+# The web site's settings (webseite.yaml), the hyphenation list, the towns' action plans,
+# the indicators' values and the report's settings (bericht.yaml) belong to the folder and
+# its working state, not to the edition the council adopted.
 _KONZEPT_PARTS = ("handlungsfelder", "akteure", "glossar", "abkuerzungen", "rechtsgrundlagen",
                   "beteiligung", "vorlage", "webseite", "silbentrennung", "plaene", "indikatoren",
-                  "origin")  # fmt: skip
+                  "bericht", "origin")  # fmt: skip
 
 
 def _plain(value: Any) -> Any:

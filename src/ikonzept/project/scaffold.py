@@ -21,6 +21,7 @@ SCHEMA_FILES = (
     "webseite.schema.json",
     "plan.schema.json",
     "indikator.schema.json",
+    "bericht.schema.json",
     "schnappschuss.schema.json",
     "diff.schema.json",
 )

@@ -163,6 +163,7 @@ def _monitoring_pages(view: SiteView, above: tuple[tuple[str, str], ...]) -> Ite
         return
     from ikonzept.model.indicators import Art
     from ikonzept.monitoring.status import status
+    from ikonzept.render.content.valuetable import values_table
 
     rows = status(view.konzept)
     yield Page(MONITORING, "site/monitoring.html.j2", "Indikatoren", "konzept", above,
@@ -171,32 +172,7 @@ def _monitoring_pages(view: SiteView, above: tuple[tuple[str, str], ...]) -> Ite
     for row in rows:
         yield Page(indikator_page(row.indikator.id), "site/indikator.html.j2",
                    row.indikator.titel, "konzept", (*above, ("Indikatoren", MONITORING)),
-                   {"r": row, "tabelle": _values_table(view, row)})  # fmt: skip
-
-
-def _values_table(view: SiteView, row: Any) -> dict[str, Any]:
-    """Years × areas (the county first), each cell as the table shows it."""
-    from ikonzept.model.indicators import COUNTY
-
-    werte = row.indikator.werte
-    present = {w.gebiet for w in werte}
-    areas = [a for a in (COUNTY, *(k.id for k in view.konzept.kommunen)) if a in present]
-    cells = {(w.jahr, w.gebiet): w for w in werte}
-    years = sorted({w.jahr for w in werte})
-
-    def shown(year: int, area: str) -> str:
-        w = cells.get((year, area))
-        if w is None:
-            return ""
-        text = row.shown(w.wert) if w.wert is not None else ""
-        return f"{text} {w.kennzeichen}".strip() if w.kennzeichen else text
-
-    names = {COUNTY: "Kreis", **view.kommunen_namen}
-    return {
-        "gebiete": [names.get(a, a) for a in areas],
-        "zeilen": [(year, [shown(year, a) for a in areas]) for year in years],
-        "zeichen": sorted({w.kennzeichen for w in werte if w.kennzeichen}),
-    }
+                   {"r": row, "tabelle": values_table(view.konzept, row)})  # fmt: skip
 
 
 def directory_page(number: int) -> str:

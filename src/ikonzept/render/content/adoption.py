@@ -40,13 +40,16 @@ class PlanAdoption:
     stichtag: date
 
 
-def plan_adoption(konzept: Konzept, status: StatusReport) -> PlanAdoption | None:
-    """None where no town has taken up a measure yet."""
+def plan_adoption(
+    konzept: Konzept, status: StatusReport, stichtag: date | None = None
+) -> PlanAdoption | None:
+    """None where no town has taken up a measure yet; counted on ``stichtag`` (by default
+    the edition's date)."""
     from ikonzept.render.content.chart import status_chart
 
     if not status.aufgegriffen:
         return None
-    stichtag = konzept.ausgabe.stand
+    stichtag = stichtag or konzept.ausgabe.stand
     view = adoption(konzept, stichtag)
     lines = []
     for row in view.massnahmen:

@@ -8,10 +8,11 @@ beside it (the templates' job)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from ikonzept.model.indicators import zahl
+from ikonzept.model.indicators import Wert, zahl
 from ikonzept.monitoring.status import IndicatorStatus
 
 _WIDTH, _HEIGHT = 560, 260
@@ -150,4 +151,88 @@ def _series(frame: _Frame, row: IndicatorStatus) -> list[str]:
         shown = escape(row.shown(value))
         out.append(f'<text x="{frame.x(year) + 6:.1f}" y="{frame.y(value) - 6:.1f}" '
                    f'fill="{_INK}" font-weight="700">{shown}</text>')  # fmt: skip
+    return out
+
+
+# Small multiples: one small panel per town, all on the same axes, the county's line in each
+# as the reference, so that towns compare by position, not by reading numbers.
+_PANEL_W, _PANEL_H, _COLUMNS = 190, 120, 3
+_P_LEFT, _P_TOP, _P_BOTTOM, _P_RIGHT = 34, 22, 20, 18
+
+
+def towns_with_values(row: IndicatorStatus) -> list[str]:
+    """The areas other than the county with at least one number, in first-seen order."""
+    from ikonzept.model.indicators import COUNTY
+
+    seen: dict[str, None] = {}
+    for w in row.indikator.werte:
+        if w.gebiet != COUNTY and w.wert is not None:
+            seen.setdefault(w.gebiet)
+    return list(seen)
+
+
+def small_multiples(row: IndicatorStatus, names: dict[str, str], order: list[str]) -> str:
+    """One panel per town with values (in ``order``), on a shared axis, the county dashed."""
+    item = row.indikator
+    towns = [t for t in order if t in set(towns_with_values(row))]
+    county = item.reihe()
+    series = {t: item.reihe(t) for t in towns}
+    points = [w for s in (county, *series.values()) for w in s if w.wert is not None]
+    rows = -(-len(towns) // _COLUMNS)
+    width, height = _PANEL_W * min(len(towns), _COLUMNS), _PANEL_H * rows + 18
+    title = (f"Kleine Diagramme: {item.titel} je Kommune, alle auf derselben Achse; "
+             "gestrichelt jeweils der Kreis. Die Zahlen stehen in der Tabelle.")  # fmt: skip
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="kleine-diagramme" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">'
+            f"<title>{escape(title)}</title>")  # fmt: skip
+    if not towns or not points:
+        return head + "</svg>"
+    values = [float(w.wert) for w in points if w.wert is not None]
+    low = 0.0 if min(values) >= 0 else min(values)
+    ticks = _ticks(low, max(values))
+    first, last = min(w.jahr for w in points), max(w.jahr for w in points)
+    parts = [head, '<g font-family="Konzept Sans, sans-serif" font-size="9">']
+    for index, town in enumerate(towns):
+        left = (index % _COLUMNS) * _PANEL_W
+        top = (index // _COLUMNS) * _PANEL_H
+        plot_w, plot_h = _PANEL_W - _P_LEFT - _P_RIGHT, _PANEL_H - _P_TOP - _P_BOTTOM
+
+        def x(year: int, left: int = left, plot_w: int = plot_w) -> float:
+            return left + _P_LEFT + (year - first) / max(last - first, 1) * plot_w
+
+        def y(value: float, top: int = top, plot_h: int = plot_h) -> float:
+            return top + _P_TOP + plot_h - (value - ticks[0]) / (ticks[-1] - ticks[0] or 1) * plot_h
+
+        label = escape(names.get(town, town))
+        parts.append(f'<text x="{left + _P_LEFT}" y="{top + 12}" fill="{_INK}" '
+                     f'font-size="10" font-weight="700">{label}</text>')  # fmt: skip
+        for tick in (ticks[0], ticks[-1]):
+            shown = zahl(tick, item.nachkommastellen if tick != int(tick) else 0)
+            parts.append(f'<line x1="{left + _P_LEFT}" x2="{left + _P_LEFT + plot_w}" '
+                         f'y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9d9d9" '
+                         f'stroke-width="0.6"/><text x="{left + _P_LEFT - 4}" '
+                         f'y="{y(tick) + 3:.1f}" text-anchor="end" fill="{_GREY}">'
+                         f"{shown}</text>")  # fmt: skip
+        for year in sorted({first, last}):
+            parts.append(f'<text x="{x(year):.1f}" y="{top + _PANEL_H - 6}" '
+                         f'text-anchor="middle" fill="{_GREY}">{year}</text>')  # fmt: skip
+        parts += _mini_line(county, x, y, f'stroke="{_GREY}" stroke-dasharray="4 3"', _GREY)
+        parts += _mini_line(series[town], x, y, f'stroke="{_INK}"', _INK)
+    if ticks[0] != 0:
+        parts.append(f'<text x="2" y="{height - 4}" fill="{_GREY}">Achse beginnt bei '
+                     f"{zahl(ticks[0], item.nachkommastellen)}, nicht bei 0.</text>")  # fmt: skip
+    return "".join([*parts, "</g></svg>"])
+
+
+def _mini_line(
+    values: list[Wert], x: Callable[[int], float], y: Callable[[float], float], stroke: str,
+    dot: str,
+) -> list[str]:  # fmt: skip
+    points = [(w.jahr, float(w.wert)) for w in values if w.wert is not None]
+    out = []
+    if len(points) > 1:
+        line = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in points)
+        out.append(f'<polyline points="{line}" fill="none" {stroke} stroke-width="1.6"/>')
+    out += [f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="2.2" fill="{dot}"/>'
+            for year, value in points]  # fmt: skip
     return out
