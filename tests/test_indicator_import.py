@@ -190,3 +190,65 @@ def test_a_table_that_cannot_be_placed_is_refused(
     assert result.exit_code == 1
     assert message in result.stderr
     assert not (concept / "indikatoren" / "auslaenderanteil.csv").exists()
+
+
+# The Wegweiser Kommune's CSV export as its open-data documentation and the R package rwwk
+# read it: two lines about the export, a header whose columns are „year⏎region“, one row
+# per indicator, notes after an empty line. Regions are named, not keyed.
+WEGWEISER = (
+    '"Wegweiser Kommune – Datenexport";\n'
+    '"Indikatoren: Ausländeranteil (%), Einwohner:innen";\n'
+    'Indikatoren;"2017\nMusterkreis (Kreis)";"2018\nMusterkreis (Kreis)";"2017\nAhausen";'
+    '"2018\nAhausen";"2018\nBedorf";"2018\nNordrhein-Westfalen"\n'
+    "Ausländeranteil (%);7,3;7,6;9,1;9,4;;13,9\n"
+    "Einwohner:innen;215.000;216.300;36.100;36.400;21.000;17.932.651\n"
+    "\n"
+    '"Quelle: Statistische Ämter des Bundes und der Länder, eigene Berechnungen";\n'
+)
+
+
+def test_a_wegweiser_kommune_export_is_matched_by_the_regions_names(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    concept = tmp_path / "konzept"
+    shutil.copytree(CASES / "base", concept)  # without regional keys: names suffice
+    (concept / "indikatoren").mkdir()
+    (concept / "indikatoren" / "auslaenderanteil.yaml").write_text(YAML, encoding="utf-8")
+    source = tmp_path / "wegweiser-export.csv"
+    source.write_text(WEGWEISER, encoding="utf-8")
+    args = ["indikator", "import", "auslaenderanteil", str(source), "-C", str(concept)]
+    several = run_cli(*args)
+    assert several.exit_code == 1
+    assert "wählen Sie einen mit --wert" in several.stderr
+    result = run_cli(*args, "--wert", "Ausländeranteil")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "auslaenderanteil: 4 neue Werte, 0 Berichtigungen übernommen; 0 unverändert.",
+        "1 Wert anderer Gebiete ausgelassen.",
+    ]
+    table = (concept / "indikatoren" / "auslaenderanteil.csv").read_text(encoding="utf-8")
+    assert table == (
+        "jahr;gebiet;wert;kennzeichen;anmerkung\n2017;ahausen;9,1;;\n2017;kreis;7,3;;\n"
+        "2018;ahausen;9,4;;\n2018;kreis;7,6;;\n"
+    )
+    assert validate(concept, today=dt.date(2019, 6, 1)).findings == ()
+
+
+def test_a_wegweiser_export_of_other_regions_or_columns_is_refused(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    concept = concept_with_keys(tmp_path / "konzept")
+    other = tmp_path / "andere.csv"
+    other.write_text(WEGWEISER.replace("Musterkreis (Kreis)", "Borken (Kreis)")
+                     .replace("Ahausen", "Gronau").replace("Bedorf", "Vreden"),
+                     encoding="utf-8")  # fmt: skip
+    args = ["indikator", "import", "auslaenderanteil", "-C", str(concept), "--wert", "Ausl"]
+    refused = run_cli(*args[:3], str(other), *args[3:])
+    assert refused.exit_code == 1
+    assert "Keine Region der Datei heißt wie der Kreis oder eine seiner Kommunen" in refused.stderr
+    broken = tmp_path / "kaputt.csv"
+    broken.write_text(WEGWEISER.replace('"2018\nBedorf"', '"Bedorf"'), encoding="utf-8")
+    result = run_cli(*args[:3], str(broken), *args[3:])
+    assert result.exit_code == 1
+    assert "Zeile 3: Die Spalte „Bedorf“ nennt nicht Jahr und Region" in result.stderr
+    assert not (concept / "indikatoren" / "auslaenderanteil.csv").exists()

@@ -103,8 +103,10 @@ def indicator_import(
     ] = False,
 ) -> None:
     """Werte aus einer Tabelle von GENESIS-Online oder der Landesdatenbank NRW (ffcsv, im
-    bisherigen und im neuen Format) übernehmen: neue Werte dazu, geänderte als Berichtigung
-    mit altem Wert und Stand. Zugeordnet wird über die Regionalschlüssel in konzept.yaml."""
+    bisherigen und im neuen Format) oder aus einem CSV-Export des Wegweisers Kommune
+    übernehmen: neue Werte dazu, geänderte als Berichtigung mit altem Wert und Stand.
+    Zugeordnet wird über die Regionalschlüssel in konzept.yaml, beim Wegweiser über die
+    Namen von Kreis und Kommunen."""
     import datetime as dt
 
     from ikonzept.base.errors import UsageError

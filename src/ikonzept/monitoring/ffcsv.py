@@ -47,18 +47,29 @@ class Cell:
 
 def read(path: Path) -> list[Cell]:
     text = _text(path)
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    reader = csv.reader(io.StringIO(text), delimiter=";")
+    rows, lines, read_up_to = [], [], 0
+    for row in reader:
+        rows.append(row)
+        lines.append(read_up_to + 1)  # where the row starts: a quoted cell may span lines
+        read_up_to = reader.line_num
     if not rows:
         raise ImportRefused("Die Datei ist leer.")
+    from ikonzept.monitoring import wegweiser
+
+    at = wegweiser.header_row(rows)
+    if at is not None:
+        return wegweiser.cells(rows, at, lines)
     header = [h.strip() for h in rows[0]]
     if "time" in header and "value" in header:
         return _new(header, rows[1:])
     if "Zeit" in header:
         return _old(header, rows[1:])
     raise ImportRefused(
-        "Das ist keine Tabelle der amtlichen Statistik im Flatfile-Format (ffcsv): Es fehlen "
-        "die Spalten „Zeit“ (bisheriges Format) oder „time“ und „value“ (neues Format). In "
-        "GENESIS-Online beim Herunterladen „Flatfile CSV“ wählen."
+        "Das ist keine Tabelle der amtlichen Statistik im Flatfile-Format (ffcsv) und kein "
+        "Export des Wegweisers Kommune: Es fehlen die Spalten „Zeit“ (bisheriges Format) oder "
+        "„time“ und „value“ (neues Format) bzw. die Kopfzeile „Indikatoren“. In GENESIS-Online "
+        "beim Herunterladen „Flatfile CSV“ wählen."
     )
 
 

@@ -19,7 +19,7 @@ from ikonzept.base.errors import IkonzeptError
 from ikonzept.load.table import COLUMNS, Row, read_table
 from ikonzept.model import Konzept
 from ikonzept.model.indicators import COUNTY, Indikator
-from ikonzept.monitoring import ffcsv
+from ikonzept.monitoring import ffcsv, wegweiser
 from ikonzept.pipeline.values import number
 
 
@@ -48,8 +48,17 @@ def normalized(key: str) -> str:
     """An ARS (12 digits) as its AGS (8); a county's 5 digits stay as they are."""
     if len(key) in (5, 8) and key.isdigit():  # the usual case, a hundred thousand times
         return key
+    if key.startswith(wegweiser.NAME):
+        return key
     digits = "".join(c for c in key if c.isdigit())
     return digits[:5] + digits[9:12] if len(digits) == 12 else digits
+
+
+def areas_by_name(konzept: Konzept) -> dict[str, str]:
+    """The county and its towns by name, for tables that name regions (Wegweiser Kommune)."""
+    names = {wegweiser.region_key(k.name): k.id for k in konzept.kommunen}
+    names[wegweiser.region_key(konzept.herausgeber.name, county=True)] = COUNTY
+    return names
 
 
 def areas_by_key(konzept: Konzept) -> dict[str, str]:
@@ -74,11 +83,12 @@ def import_table(
     if item is None:
         known = ", ".join(i.id for i in konzept.indikatoren) or "noch keine"
         raise ImportProblem(f"Einen Indikator „{ident}“ gibt es nicht (bekannt: {known}).")
-    keys = areas_by_key(konzept)
     try:
         cells = ffcsv.read(source)
     except ffcsv.ImportRefused as refusal:
         raise ImportProblem(f"{source.name}: {refusal.message}") from None
+    named = any(k.startswith(wegweiser.NAME) for c in cells[:1] for k in c.keys)
+    keys = areas_by_name(konzept) if named else areas_by_key(konzept)
     intake = Intake()
     values = _ours(_selected(cells, wert, auswahl, source), keys, source, intake)
     target = root / "indikatoren" / f"{ident}.csv"
@@ -95,10 +105,13 @@ def _selected(
 ) -> list[ffcsv.Cell]:  # fmt: skip
     variables = sorted({c.variable for c in cells if c.variable})
     if wert is not None:
-        if wert not in variables:
+        # a unique part of a name selects too: the Wegweiser's rows have long labels
+        matching = [v for v in variables if wert.casefold() in v.casefold()]
+        chosen = wert if wert in variables else matching[0] if len(matching) == 1 else None
+        if chosen is None:
             raise ImportProblem(f"{source.name}: Eine Wertespalte „{wert}“ gibt es nicht; "
                                f"es gibt {', '.join(variables) or 'keine'}.")  # fmt: skip
-        cells = [c for c in cells if c.variable == wert]
+        cells = [c for c in cells if c.variable == chosen]
     elif len(variables) > 1:
         raise ImportProblem(f"{source.name} enthält mehrere Werte ({', '.join(variables)}); "
                            "wählen Sie einen mit --wert CODE.")  # fmt: skip
@@ -132,6 +145,11 @@ def _ours(
                 "die gemeinte Zeile, z. B. --auswahl NAT=NATA."
             )
         found[(cell.jahr, area)] = (text, mark or ffcsv.quality_mark(cell.qualitaet), cell.row)
+    if not found and any(k.startswith(wegweiser.NAME) for k in keys):
+        raise ImportProblem(
+            f"{source.name}: Keine Region der Datei heißt wie der Kreis oder eine seiner "
+            "Kommunen in konzept.yaml (etwa „Coesfeld (Kreis)“ oder „Dülmen“)."
+        )
     if not found:
         raise ImportProblem(
             f"{source.name}: Keine Zeile gehört zu einem Gebiet des Konzepts (die Schlüssel in "
