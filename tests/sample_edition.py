@@ -359,11 +359,17 @@ art: kontext
 einheit: "%"
 richtung: fallend
 quelle: Statistik der Bundesagentur für Arbeit
+vergleichsgebiete:
+  - {{id: nrw, name: Nordrhein-Westfalen, schluessel: "05"}}
 """, """jahr;gebiet;wert;kennzeichen;anmerkung
 2015;kreis;14,2;;
 2016;kreis;17,8;;
 2017;kreis;19,1;;
 2018;kreis;18,4;;
+2015;nrw;17,5;;
+2016;nrw;20,9;;
+2017;nrw;22,6;;
+2018;nrw;21,8;;
 """),
     "seiteneinstieg-regelklasse": ("""id: seiteneinstieg-regelklasse
 titel: Seiteneinsteigerinnen und Seiteneinsteiger nach zwei Jahren im Regelunterricht

@@ -232,6 +232,21 @@ def test_a_wegweiser_kommune_export_is_matched_by_the_regions_names(
         "2018;ahausen;9,4;;\n2018;kreis;7,6;;\n"
     )
     assert validate(concept, today=dt.date(2019, 6, 1)).findings == ()
+    # the Land, once it is a comparison area of the indicator, comes in too
+    indicator = concept / "indikatoren" / "auslaenderanteil.yaml"
+    indicator.write_text(YAML + "vergleichsgebiete:\n  - {id: nrw, name: Nordrhein-Westfalen}\n",
+                         encoding="utf-8")  # fmt: skip
+    again = run_cli(*args, "--wert", "Ausländeranteil")
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.splitlines()[0] == (
+        "auslaenderanteil: 1 neuer Wert, 0 Berichtigungen übernommen; 4 unverändert."
+    )
+    assert "2018;nrw;13,9;;" in table_of(concept)
+    assert validate(concept, today=dt.date(2019, 6, 1)).findings == ()
+
+
+def table_of(concept: Path) -> str:
+    return (concept / "indikatoren" / "auslaenderanteil.csv").read_text(encoding="utf-8")
 
 
 def test_a_wegweiser_export_of_other_regions_or_columns_is_refused(

@@ -46,6 +46,10 @@ def test_the_report_has_its_six_parts_with_the_numbers_of_the_concept(report_bui
         "anbieten Betreuungskräfte einstellen 31.07.2019" in text  # fmt: skip
     # 5: apart from the goals, not rated; 6: sources, symbols, breaks, the method
     assert "den Maßnahmen des Konzepts nicht zurechenbar" in text
+    # a comparison area: in the sentence, the chart and the table, never rated
+    assert "2018: 18,4 %, Nordrhein-Westfalen: 21,8 %, keine Bewertung." in text
+    assert "Gepunktet: Nordrhein-Westfalen zum Vergleich." in text
+    assert "Jahr Kreis Nordrhein-Westfalen 2015 14,2 % 17,5 %" in text
     assert "p vorläufige Zahl" in text
     assert "ab 2011 Fortschreibung auf Basis des Zensus 2011" in text
     assert "März 2020" in text

@@ -34,7 +34,7 @@ def indicator_references(konzept: Konzept, context: Context) -> Iterator[Finding
             yield finding("IK241", file, f"„{item.titel}“ ist ein Wirkungsindikator, nennt aber "
                           "kein Ziel (ziele); nur Lage beschreibend: art: kontext.",
                           path=("art",))  # fmt: skip
-        yield from _values(item, areas, context)
+        yield from _values(item, areas | {v.id for v in item.vergleich}, context)
 
 
 def _values(item: Indikator, areas: set[str], context: Context) -> Iterator[Finding]:
@@ -43,7 +43,8 @@ def _values(item: Indikator, areas: set[str], context: Context) -> Iterator[Find
     for wert in item.werte:
         if wert.gebiet not in areas:
             yield finding("IK237", table, f"Ein Gebiet „{wert.gebiet}“ gibt es nicht: „kreis“ "
-                          "oder die ID einer Kommune aus konzept.yaml.", line=wert.line,
+                          "oder die ID einer Kommune aus konzept.yaml oder eines "
+                          "Vergleichsgebiets des Indikators.", line=wert.line,
                           column=wert.spalte("gebiet"))  # fmt: skip
         if not FIRST_YEAR <= wert.jahr <= last_year:
             yield finding("IK239", table, f"Das Jahr {wert.jahr} liegt nicht zwischen "

@@ -76,6 +76,16 @@ class Bruch:
 
 
 @dataclass(frozen=True, slots=True)
+class Vergleichsgebiet:
+    """An area outside the county to compare with (the Land, similar counties): shown, never
+    rated."""
+
+    id: str
+    name: str
+    schluessel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Bewertung:
     """A rating given by hand, with its reason."""
 
@@ -117,6 +127,7 @@ class Indikator:
     naechste_daten: str | None = None  # "YYYY-MM"
     brueche: tuple[Bruch, ...] = ()
     bewertung: Bewertung | None = None
+    vergleich: tuple[Vergleichsgebiet, ...] = ()
     werte: tuple[Wert, ...] = ()
     werte_datei: str | None = None  # the values table, relative to the concept folder
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
@@ -160,6 +171,10 @@ def indikator(data: Any, rel: str, werte: tuple[Wert, ...], werte_datei: str | N
         bewertung=Bewertung(Stufe(bewertung["stufe"]), bewertung["begruendung"])
         if bewertung
         else None,
+        vergleich=tuple(
+            Vergleichsgebiet(v["id"], v["name"], v.get("schluessel"))
+            for v in data.get("vergleichsgebiete") or ()
+        ),
         werte=werte,
         werte_datei=werte_datei,
         origin=Origin(rel),

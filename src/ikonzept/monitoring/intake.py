@@ -54,15 +54,18 @@ def normalized(key: str) -> str:
     return digits[:5] + digits[9:12] if len(digits) == 12 else digits
 
 
-def areas_by_name(konzept: Konzept) -> dict[str, str]:
-    """The county and its towns by name, for tables that name regions (Wegweiser Kommune)."""
-    names = {wegweiser.region_key(k.name): k.id for k in konzept.kommunen}
+def areas_by_name(konzept: Konzept, item: Indikator) -> dict[str, str]:
+    """The county, its towns and the indicator's comparison areas by name, for tables that
+    name regions (Wegweiser Kommune)."""
+    names = {wegweiser.region_key(v.name): v.id for v in item.vergleich}
+    names |= {wegweiser.region_key(k.name): k.id for k in konzept.kommunen}
     names[wegweiser.region_key(konzept.herausgeber.name, county=True)] = COUNTY
     return names
 
 
-def areas_by_key(konzept: Konzept) -> dict[str, str]:
-    keys = {normalized(k.schluessel): k.id for k in konzept.kommunen if k.schluessel}
+def areas_by_key(konzept: Konzept, item: Indikator) -> dict[str, str]:
+    keys = {normalized(v.schluessel): v.id for v in item.vergleich if v.schluessel}
+    keys |= {normalized(k.schluessel): k.id for k in konzept.kommunen if k.schluessel}
     if konzept.schluessel:
         keys[normalized(konzept.schluessel)] = COUNTY
     if not keys:
@@ -88,7 +91,7 @@ def import_table(
     except ffcsv.ImportRefused as refusal:
         raise ImportProblem(f"{source.name}: {refusal.message}") from None
     named = any(k.startswith(wegweiser.NAME) for c in cells[:1] for k in c.keys)
-    keys = areas_by_name(konzept) if named else areas_by_key(konzept)
+    keys = areas_by_name(konzept, item) if named else areas_by_key(konzept, item)
     intake = Intake()
     values = _ours(_selected(cells, wert, auswahl, source), keys, source, intake)
     target = root / "indikatoren" / f"{ident}.csv"

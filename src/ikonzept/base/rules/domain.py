@@ -280,7 +280,8 @@ RULES = (
         "IK237",
         ERROR,
         "Unbekanntes Gebiet",
-        "„gebiet“ ist „kreis“ für den ganzen Kreis oder die ID einer Kommune aus konzept.yaml.",
+        "„gebiet“ ist „kreis“ für den ganzen Kreis, die ID einer Kommune aus konzept.yaml oder "
+        "die eines Vergleichsgebiets, das der Indikator unter `vergleichsgebiete` nennt.",
     ),
     Rule(
         "IK238",

@@ -27,6 +27,10 @@ def sentence(row: IndicatorStatus) -> str:
     parts = []
     if row.zuletzt is not None:
         parts.append(f"{row.zuletzt.jahr}: {row.shown(row.zuletzt.wert)}")
+        for area in row.indikator.vergleich:  # the same year, for comparison
+            same = [w for w in row.indikator.reihe(area.id) if w.jahr == row.zuletzt.jahr]
+            if same:
+                parts.append(f"{area.name}: {row.shown(same[0].wert)}")
     base = row.indikator.basis
     if base is not None:
         parts.append(f"Basis {base.jahr}: {row.shown(base.wert)}")
@@ -65,7 +69,8 @@ class _Frame:
 
 def line_chart(row: IndicatorStatus) -> str:
     item = row.indikator
-    numbered = [w for w in item.reihe() if w.wert is not None]
+    compared = [w for v in item.vergleich for w in item.reihe(v.id)]
+    numbered = [w for w in item.reihe() if w.wert is not None] + compared
     marks = [p for p in (item.basis, *item.zielwerte) if p is not None]
     years = [w.jahr for w in numbered] + [p.jahr for p in marks] + [b.jahr for b in item.brueche]
     values = [float(w.wert) for w in numbered if w.wert is not None] + [p.wert for p in marks]
@@ -81,7 +86,8 @@ def line_chart(row: IndicatorStatus) -> str:
     frame = _Frame(min(years), max(years), ticks[0], ticks[-1])
     parts = [head, f'<g font-family="Konzept Sans, sans-serif" font-size="{_FONT}">',
              *_axes(frame, ticks, item.nachkommastellen), *_breaks(frame, row),
-             *_targets(frame, row), *_series(frame, row), "</g></svg>"]  # fmt: skip
+             *_targets(frame, row), *_comparisons(frame, row), *_series(frame, row),
+             "</g></svg>"]  # fmt: skip
     return "".join(parts)
 
 
@@ -131,6 +137,27 @@ def _targets(frame: _Frame, row: IndicatorStatus) -> list[str]:
     return out
 
 
+def _comparisons(frame: _Frame, row: IndicatorStatus) -> list[str]:
+    """Each comparison area as a grey dotted line, named at its end: context, not rated."""
+    out = []
+    for area in row.indikator.vergleich:
+        points = [
+            (w.jahr, float(w.wert)) for w in row.indikator.reihe(area.id) if w.wert is not None
+        ]
+        if not points:
+            continue
+        line = " ".join(f"{frame.x(year):.1f},{frame.y(value):.1f}" for year, value in points)
+        out.append(f'<polyline points="{line}" fill="none" stroke="{_GREY}" stroke-width="1.4" '
+                   'stroke-dasharray="1.5 3" stroke-linecap="round"/>')  # fmt: skip
+        out += [f'<rect x="{frame.x(y) - 2.5:.1f}" y="{frame.y(v) - 2.5:.1f}" width="5" '
+                f'height="5" fill="{_GREY}"/>' for y, v in points]  # fmt: skip
+        year, value = points[-1]
+        # above its last point, ending there: a long name stays inside the figure
+        out.append(f'<text x="{frame.x(year):.1f}" y="{frame.y(value) - 8:.1f}" '
+                   f'text-anchor="end" fill="{_GREY}">{escape(area.name)}</text>')  # fmt: skip
+    return out
+
+
 def _series(frame: _Frame, row: IndicatorStatus) -> list[str]:
     points = [(w.jahr, float(w.wert)) for w in row.indikator.reihe() if w.wert is not None]
     out = []
@@ -161,12 +188,13 @@ _P_LEFT, _P_TOP, _P_BOTTOM, _P_RIGHT = 34, 22, 20, 18
 
 
 def towns_with_values(row: IndicatorStatus) -> list[str]:
-    """The areas other than the county with at least one number, in first-seen order."""
+    """The towns with at least one number, in first-seen order."""
     from ikonzept.model.indicators import COUNTY
 
     seen: dict[str, None] = {}
+    compared = {v.id for v in row.indikator.vergleich}
     for w in row.indikator.werte:
-        if w.gebiet != COUNTY and w.wert is not None:
+        if w.gebiet != COUNTY and w.gebiet not in compared and w.wert is not None:
             seen.setdefault(w.gebiet)
     return list(seen)
 

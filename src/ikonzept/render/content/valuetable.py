@@ -12,7 +12,7 @@ from ikonzept.monitoring.status import IndicatorStatus
 
 @dataclass(frozen=True, slots=True)
 class ValuesTable:
-    gebiete: tuple[str, ...]  # the areas' names, the county („Kreis“) first
+    gebiete: tuple[str, ...]  # the areas' names: the county („Kreis“), towns, comparisons
     zeilen: tuple[tuple[int, tuple[str, ...]], ...]  # per year, a cell per area ("" for none)
     zeichen: tuple[str, ...]  # the symbols used, for the legend
 
@@ -20,7 +20,8 @@ class ValuesTable:
 def values_table(konzept: Konzept, row: IndicatorStatus) -> ValuesTable:
     werte = row.indikator.werte
     present = {w.gebiet for w in werte}
-    areas = [a for a in (COUNTY, *(k.id for k in konzept.kommunen)) if a in present]
+    compared = [v.id for v in row.indikator.vergleich]
+    areas = [a for a in (COUNTY, *(k.id for k in konzept.kommunen), *compared) if a in present]
     cells = {(w.jahr, w.gebiet): w for w in werte}
     years = sorted({w.jahr for w in werte})
 
@@ -31,7 +32,8 @@ def values_table(konzept: Konzept, row: IndicatorStatus) -> ValuesTable:
         text = row.shown(w.wert) if w.wert is not None else ""
         return f"{text} {w.kennzeichen}".strip() if w.kennzeichen else text
 
-    names = {COUNTY: "Kreis", **{k.id: k.name for k in konzept.kommunen}}
+    names = {COUNTY: "Kreis", **{k.id: k.name for k in konzept.kommunen},
+             **{v.id: v.name for v in row.indikator.vergleich}}  # fmt: skip
     return ValuesTable(
         tuple(names.get(a, a) for a in areas),
         tuple((year, tuple(shown(year, a) for a in areas)) for year in years),
