@@ -8,11 +8,11 @@ beside it (the templates' job)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ikonzept.model.indicators import Wert, zahl
+from ikonzept.model.indicators import Bruch, Wert, zahl
 from ikonzept.monitoring.status import IndicatorStatus
 
 _WIDTH, _HEIGHT = 560, 260
@@ -158,15 +158,22 @@ def _comparisons(frame: _Frame, row: IndicatorStatus) -> list[str]:
     return out
 
 
-def _series(frame: _Frame, row: IndicatorStatus) -> list[str]:
-    points = [(w.jahr, float(w.wert)) for w in row.indikator.reihe() if w.wert is not None]
-    out = []
-    # a series break ends the line: the values on either side are not comparable
-    breaks = sorted(b.jahr for b in row.indikator.brueche)
+def _pieces(
+    points: list[tuple[int, float]], brueche: Sequence[Bruch]
+) -> list[list[tuple[int, float]]]:
+    """The points split at the series breaks: a line never joins values that are not
+    comparable."""
+    breaks = sorted(b.jahr for b in brueche)
     pieces: dict[int, list[tuple[int, float]]] = {}
     for year, value in points:
         pieces.setdefault(sum(1 for b in breaks if year >= b), []).append((year, value))
-    for piece in pieces.values():
+    return list(pieces.values())
+
+
+def _series(frame: _Frame, row: IndicatorStatus) -> list[str]:
+    points = [(w.jahr, float(w.wert)) for w in row.indikator.reihe() if w.wert is not None]
+    out = []
+    for piece in _pieces(points, row.indikator.brueche):
         if len(piece) > 1:
             line = " ".join(f"{frame.x(year):.1f},{frame.y(value):.1f}" for year, value in piece)
             out.append(f'<polyline points="{line}" fill="none" stroke="{_INK}" '
@@ -244,8 +251,9 @@ def small_multiples(row: IndicatorStatus, names: dict[str, str], order: list[str
         for year in sorted({first, last}):
             parts.append(f'<text x="{x(year):.1f}" y="{top + _PANEL_H - 6}" '
                          f'text-anchor="middle" fill="{_GREY}">{year}</text>')  # fmt: skip
-        parts += _mini_line(county, x, y, f'stroke="{_GREY}" stroke-dasharray="4 3"', _GREY)
-        parts += _mini_line(series[town], x, y, f'stroke="{_INK}"', _INK)
+        parts += _mini_line(county, item.brueche, x, y,
+                            f'stroke="{_GREY}" stroke-dasharray="4 3"', _GREY)  # fmt: skip
+        parts += _mini_line(series[town], item.brueche, x, y, f'stroke="{_INK}"', _INK)
     if ticks[0] != 0:
         parts.append(f'<text x="2" y="{height - 4}" fill="{_GREY}">Achse beginnt bei '
                      f"{zahl(ticks[0], item.nachkommastellen)}, nicht bei 0.</text>")  # fmt: skip
@@ -253,13 +261,15 @@ def small_multiples(row: IndicatorStatus, names: dict[str, str], order: list[str
 
 
 def _mini_line(
-    values: list[Wert], x: Callable[[int], float], y: Callable[[float], float], stroke: str,
-    dot: str,
+    values: list[Wert], brueche: Sequence[Bruch], x: Callable[[int], float],
+    y: Callable[[float], float], stroke: str, dot: str,
 ) -> list[str]:  # fmt: skip
     points = [(w.jahr, float(w.wert)) for w in values if w.wert is not None]
     out = []
-    if len(points) > 1:
-        line = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in points)
+    for piece in _pieces(points, brueche):
+        if len(piece) < 2:
+            continue
+        line = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in piece)
         out.append(f'<polyline points="{line}" fill="none" {stroke} stroke-width="1.6"/>')
     out += [f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="2.2" fill="{dot}"/>'
             for year, value in points]  # fmt: skip
