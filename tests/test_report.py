@@ -188,4 +188,4 @@ def test_nothing_is_written_from_a_concept_with_errors_or_a_bad_date(
     out = str(tmp_path / "out")
     wrong = run_cli("bericht", str(EDITION), "-o", out, "--stichtag", "31.12.2019")
     assert wrong.exit_code == 2
-    assert "--stichtag „31.12.2019“: bitte als JJJJ-MM-TT." in wrong.stderr
+    assert "--stichtag „31.12.2019“: bitte als JJJJ-MM-TT angeben" in wrong.stderr

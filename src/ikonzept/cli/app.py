@@ -224,6 +224,34 @@ def concept_folder(ordner: Path | None) -> Path:
     return ordner if ordner is not None else default_concept_dir(Path("."))
 
 
+def iso_date(option: str, value: str) -> dt.date:
+    """The date an option gives as JJJJ-MM-TT, or a German message saying how to write it."""
+    import re
+
+    from ikonzept.base.errors import UsageError
+
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{option} „{value}“: bitte als JJJJ-MM-TT angeben, z. B. 2019-12-31."
+        ) from None
+
+
+# Where a command's proposal is exported to OParl (build, bericht).
+OparlBaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--oparl-basis",
+        metavar="URL",
+        help="Basisadresse für die IDs im OParl-Export (Vorgabe: Internetadresse des "
+        "Herausgebers + /oparl).",
+    ),
+]
+
+
 def day(today: dt.datetime | None) -> dt.date | None:
     """The date of ``--today``, if given."""
     return today.date() if today else None

@@ -13,12 +13,14 @@ import typer
 from ikonzept.base.errors import UsageError
 from ikonzept.cli.app import (
     ConceptDir,
+    OparlBaseOption,
     QuietOption,
     TodayOption,
     app,
     concept_folder,
     day,
     guarded,
+    iso_date,
     report_failure,
 )
 
@@ -72,15 +74,7 @@ def build(
             "Kommunen).",
         ),
     ] = None,
-    oparl_basis: Annotated[
-        str | None,
-        typer.Option(
-            "--oparl-basis",
-            metavar="URL",
-            help="Basisadresse für die IDs im OParl-Export (Vorgabe: Internetadresse des "
-            "Herausgebers + /oparl).",
-        ),
-    ] = None,
+    oparl_basis: OparlBaseOption = None,
     watch: Annotated[
         bool,
         typer.Option(
@@ -201,15 +195,7 @@ def bericht(
             help="Stand des Berichts (Vorgabe: stichtag in bericht.yaml, sonst heute).",
         ),
     ] = None,
-    oparl_basis: Annotated[
-        str | None,
-        typer.Option(
-            "--oparl-basis",
-            metavar="URL",
-            help="Basisadresse für die IDs im OParl-Export (Vorgabe: Internetadresse des "
-            "Herausgebers + /oparl).",
-        ),
-    ] = None,
+    oparl_basis: OparlBaseOption = None,
     quiet: QuietOption = False,
     today: TodayOption = None,
 ) -> None:
@@ -219,19 +205,12 @@ def bericht(
 
     Prüft zuerst; bei Fehlern wird nichts geschrieben. Exit-Codes wie bei validate.
     """
-    import datetime as dt
-
     from ikonzept.build.plan import BuildResult
     from ikonzept.build.report import ReportOptions, write_report
     from ikonzept.cli.progress import Reporter
 
     root = concept_folder(ordner)
-    reporting_date = None
-    if stichtag is not None:
-        try:
-            reporting_date = dt.date.fromisoformat(stichtag)
-        except ValueError:
-            raise UsageError(f"--stichtag „{stichtag}“: bitte als JJJJ-MM-TT.") from None
+    reporting_date = iso_date("--stichtag", stichtag) if stichtag is not None else None
     options = ReportOptions(root, output, reporting_date, day(today), oparl_basis)
     reporter = Reporter(quiet=quiet)
     with reporter:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ikonzept.cli.app import ConceptDir, ConceptOption, app, guarded
+from ikonzept.cli.app import ConceptDir, ConceptOption, app, guarded, iso_date
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept, emit
 
 if TYPE_CHECKING:
@@ -107,7 +107,6 @@ def indicator_import(
     übernehmen: neue Werte dazu, geänderte als Berichtigung mit altem Wert und Stand.
     Zugeordnet wird über die Regionalschlüssel in konzept.yaml, beim Wegweiser über die
     Namen von Kreis und Kommunen."""
-    import datetime as dt
 
     from ikonzept.base.errors import UsageError
     from ikonzept.monitoring.intake import import_table
@@ -118,12 +117,7 @@ def indicator_import(
         if not sep or not merkmal.strip() or not auspraegung.strip():
             raise UsageError(f"--auswahl „{item}“: bitte als MERKMAL=AUSPRÄGUNG, z. B. NAT=NATA.")
         pairs.append((merkmal.strip(), auspraegung.strip()))
-    day = None
-    if stand is not None:
-        try:
-            day = dt.date.fromisoformat(stand)
-        except ValueError:
-            raise UsageError(f"--stand „{stand}“: bitte als JJJJ-MM-TT.") from None
+    day = iso_date("--stand", stand) if stand is not None else None
     root, konzept = concept(ordner)
     result = import_table(root, konzept, ident, datei, wert=wert, auswahl=tuple(pairs),
                           stand=day, dry_run=dry_run)  # fmt: skip

@@ -17,6 +17,7 @@ from ikonzept.cli.app import (
     app,
     day,
     guarded,
+    iso_date,
     say,
 )
 from ikonzept.cli.rounds import FormatOption, StatusFormat, concept, emit
@@ -104,17 +105,6 @@ def plan_add(
     say(quiet)(f"{massnahme}: in {path.relative_to(root)} aufgenommen.")
 
 
-def _date(option: str, value: str) -> dt.date:
-    try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            f"{option} „{value}“: bitte als JJJJ-MM-TT angeben, z. B. 2019-12-31."
-        ) from None
-
-
 @plan_app.command("schritt", options_metavar="[OPTIONEN]")
 @guarded
 def plan_schritt(
@@ -135,8 +125,8 @@ def plan_schritt(
     eintragen; nur neue Zeilen."""
     from ikonzept.plans.steps import add_step
 
-    deadline = _date("--bis", bis)
-    done = _date("--erledigt", erledigt) if erledigt is not None else None
+    deadline = iso_date("--bis", bis)
+    done = iso_date("--erledigt", erledigt) if erledigt is not None else None
     root, konzept = concept(ordner)
     path = add_step(root, konzept, kommune, massnahme, titel, deadline, done)
     say(quiet)(f"Schritt bei {massnahme} in {path.relative_to(root)} eingetragen.")
@@ -159,7 +149,7 @@ def plan_erledigt(
     """Einen Schritt im Handlungsplan einer Kommune als erledigt eintragen."""
     from ikonzept.plans.steps import complete_step
 
-    done = _date("--am", am) if am is not None else day(today) or dt.date.today()
+    done = iso_date("--am", am) if am is not None else day(today) or dt.date.today()
     root, konzept = concept(ordner)
     path = complete_step(root, konzept, kommune, massnahme, titel, done)
     if path is None:
