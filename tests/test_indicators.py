@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,21 @@ def test_an_indicator_as_a_line_chart_with_target_base_and_breaks(edition_site: 
     assert _ticks(0, 0.9) == pytest.approx([0, 0.2, 0.4, 0.6, 0.8, 1.0])
     page = (edition_site / "handlungsfelder" / "sprache.html").read_text(encoding="utf-8")
     assert '<figure class="diagramm">' in page and "<title>Liniendiagramm: Neu Zugewanderte" in page
+
+
+def test_counts_with_a_reference_are_shown_as_rates_per_inhabitants() -> None:
+    root = Path(__file__).parent / "cases"
+    with tempfile.TemporaryDirectory() as folder:
+        concept = Path(folder) / "konzept"
+        shutil.copytree(root / "base", concept)
+        shutil.copytree(root / "valid" / "indikator-je-einwohner" / "indikatoren",
+                        concept / "indikatoren")  # fmt: skip
+        konzept = validate(concept, today=dt.date(2017, 1, 1)).konzept
+    assert konzept is not None
+    rates = {i.id: i for i in konzept.indikatoren}["einbuergerungen"]
+    shown = {(w.gebiet, w.wert, w.kennzeichen) for w in rates.werte}
+    # 95 of 12,500 per 1,000; 28,000 of 2.1 million; no reference for the town: unknown
+    assert shown == {("kreis", 7.6, None), ("nrw", 28000 / 2_100_000 * 1000, None),
+                     ("ahausen", None, ".")}  # fmt: skip
+    unknown = next(w for w in rates.werte if w.gebiet == "ahausen")
+    assert unknown.anmerkung == "kein Bezugswert (Ausländerinnen und Ausländer) für 2016"

@@ -34,7 +34,32 @@ def indicator_references(konzept: Konzept, context: Context) -> Iterator[Finding
             yield finding("IK241", file, f"„{item.titel}“ ist ein Wirkungsindikator, nennt aber "
                           "kein Ziel (ziele); nur Lage beschreibend: art: kontext.",
                           path=("art",))  # fmt: skip
+        yield from _relations(item, konzept, areas)
         yield from _values(item, areas | {v.id for v in item.vergleich}, context)
+
+
+def _relations(item: Indikator, konzept: Konzept, areas: set[str]) -> Iterator[Finding]:
+    """The reference of a `bezug` and the ids of the comparison areas."""
+    file = item.origin.file
+    if item.bezug is not None:
+        reference = next((i for i in konzept.indikatoren if i.id == item.bezug.indikator), None)
+        problem = (
+            f"Einen Indikator „{item.bezug.indikator}“ gibt es nicht" if reference is None
+            else "Ein Indikator kann sich nicht auf sich selbst beziehen" if reference is item
+            else f"„{reference.id}“ hat selbst einen Bezug" if reference.bezug
+            else None
+        )  # fmt: skip
+        if problem:
+            yield finding("IK249", file, f"{problem}; `bezug` nennt den Indikator mit den "
+                          "Bezugswerten, etwa der Bevölkerung.",
+                          path=("bezug", "indikator"))  # fmt: skip
+    for index, area in enumerate(item.vergleich):
+        if area.id in areas:
+            owner = "der Kreis" if area.id == COUNTY else "eine Kommune"
+            yield finding("IK250", file, f"Das Vergleichsgebiet „{area.name}“ hat die ID "
+                          f"„{area.id}“, die schon {owner} hat; geben Sie ihm eine eigene "
+                          "(etwa „nrw“).",
+                          path=("vergleichsgebiete", index, "id"))  # fmt: skip
 
 
 def _values(item: Indikator, areas: set[str], context: Context) -> Iterator[Finding]:

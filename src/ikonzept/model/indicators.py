@@ -3,8 +3,10 @@ the goals move (art: wirkung) and how society is doing (art: kontext, monitoring
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +78,14 @@ class Bruch:
 
 
 @dataclass(frozen=True, slots=True)
+class Bezug:
+    """Values that are counts, shown per ``je`` units of another indicator (inhabitants)."""
+
+    indikator: str
+    je: float
+
+
+@dataclass(frozen=True, slots=True)
 class Vergleichsgebiet:
     """An area outside the county to compare with (the Land, similar counties): shown, never
     rated."""
@@ -128,6 +138,7 @@ class Indikator:
     brueche: tuple[Bruch, ...] = ()
     bewertung: Bewertung | None = None
     vergleich: tuple[Vergleichsgebiet, ...] = ()
+    bezug: Bezug | None = None
     werte: tuple[Wert, ...] = ()
     werte_datei: str | None = None  # the values table, relative to the concept folder
     origin: Origin = field(default=_NOWHERE, compare=False, repr=False)
@@ -175,7 +186,39 @@ def indikator(data: Any, rel: str, werte: tuple[Wert, ...], werte_datei: str | N
             Vergleichsgebiet(v["id"], v["name"], v.get("schluessel"))
             for v in data.get("vergleichsgebiete") or ()
         ),
+        bezug=Bezug(data["bezug"]["indikator"], float(data["bezug"]["je"]))
+        if data.get("bezug")
+        else None,
         werte=werte,
         werte_datei=werte_datei,
         origin=Origin(rel),
     )
+
+
+def related(items: Sequence[Indikator]) -> tuple[Indikator, ...]:
+    """The indicators with a `bezug` as the rates they stand for: each count divided by the
+    reference indicator's value of the same year and area, times `je`. Where the reference
+    has no number the rate is unknown („.“, with a note). A reference that is missing or
+    itself related is left alone (the checks say so)."""
+    by_id = {i.id: i for i in items}
+    result = []
+    for item in items:
+        reference = by_id.get(item.bezug.indikator) if item.bezug else None
+        if item.bezug is None or reference is None or reference.bezug or reference is item:
+            result.append(item)
+            continue
+        base = {(w.jahr, w.gebiet): w.wert for w in reference.werte}
+        werte = []
+        for w in item.werte:
+            divisor = base.get((w.jahr, w.gebiet))
+            if w.wert is None:
+                werte.append(w)
+            elif not divisor:
+                werte.append(dataclasses.replace(
+                    w, wert=None, kennzeichen=".",
+                    anmerkung=f"kein Bezugswert ({reference.titel}) für {w.jahr}",
+                ))  # fmt: skip
+            else:
+                werte.append(dataclasses.replace(w, wert=w.wert / divisor * item.bezug.je))
+        result.append(dataclasses.replace(item, werte=tuple(werte)))
+    return tuple(result)

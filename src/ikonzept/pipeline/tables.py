@@ -11,7 +11,7 @@ from ikonzept.load.reading import read_text
 from ikonzept.load.sources import Kind, SourceFile
 from ikonzept.load.table import read_table
 from ikonzept.model.assemble import Document
-from ikonzept.model.indicators import Indikator, Wert, indikator
+from ikonzept.model.indicators import Indikator, Wert, indikator, related
 from ikonzept.pipeline.values import values
 
 
@@ -72,4 +72,4 @@ def indicators(
                 "IK248", table.rel, f"Zu „{table.rel}“ fehlt der Indikator "
                 f"„{table.rel.rsplit('.', 1)[0]}.yaml“ (Titel, Art, Einheit, Richtung).",
             ))  # fmt: skip
-    return tuple(sorted(result, key=lambda i: i.id)), findings
+    return related(sorted(result, key=lambda i: i.id)), findings

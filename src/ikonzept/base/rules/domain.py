@@ -357,4 +357,18 @@ RULES = (
         "Zu einer Wertetabelle indikatoren/<id>.csv gehört indikatoren/<id>.yaml mit Titel, "
         "Art, Einheit und Richtung.",
     ),
+    Rule(
+        "IK249",
+        ERROR,
+        "Bezug unbekannt",
+        "`bezug.indikator` nennt den Indikator, auf dessen Werte sich die Anzahlen beziehen "
+        "(etwa die Bevölkerung): einen anderen Indikator, der selbst keinen Bezug hat.",
+    ),
+    Rule(
+        "IK250",
+        ERROR,
+        "Vergleichsgebiet mit vergebener ID",
+        "Ein Vergleichsgebiet braucht eine eigene ID: nicht „kreis“ und keine ID einer "
+        "Kommune, sonst wären seine Werte nicht von deren zu unterscheiden.",
+    ),
 )
