@@ -970,6 +970,10 @@ def test_the_indicators_have_an_overview_and_a_page_each(edition_site: Path) -> 
     ).read_bytes()
     broken = (edition_site / "indikatoren" / "auslaenderanteil.html").read_text(encoding="utf-8")
     assert "Brüche der Reihe: ab 2011 Fortschreibung auf Basis des Zensus 2011." in broken
+    compared = (edition_site / "indikatoren" / "sgb2-auslaendisch.html").read_text(encoding="utf-8")
+    assert "2018: 18,4 %, Nordrhein-Westfalen: 21,8 %, keine Bewertung." in compared
+    assert "Gepunktet: Nordrhein-Westfalen zum Vergleich. Die Zahlen" in compared  # no target
+    assert "Gestrichelt: der Zielwert. Das Quadrat: die Basis." in page
     field = (edition_site / "handlungsfelder" / "sprache.html").read_text(encoding="utf-8")
     assert 'href="../indikatoren/kursplatz-drei-monate.html"' in field
 
