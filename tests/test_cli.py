@@ -34,7 +34,7 @@ def test_version(run_cli: RunCli) -> None:
     "command",
     ["", "validate", "schema", "init", "build", "diff", "status", "status set", "edition new",
      "feedback export", "feedback import", "plan", "plan new", "plan add", "plan status",
-     "indikator", "indikator status", "indikator import", "bericht"],
+     "indikator", "indikator status", "indikator import", "bericht", "import"],
 )  # fmt: skip
 def test_help_is_german_and_stable(run_cli: RunCli, command: str) -> None:
     args = [*command.split(), "--help"]

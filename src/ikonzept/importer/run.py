@@ -1,0 +1,292 @@
+"""``ikonzept import``: a Word document into a new concept folder, with the report of what
+was recognised and what a person must check. The folder is written beside the target and
+renamed into place only when complete; an existing folder with content is never touched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ikonzept import __version__
+from ikonzept.base import fsutil
+from ikonzept.base.errors import IkonzeptError
+from ikonzept.importer.concept import Draft, build, slug
+from ikonzept.importer.structure import LevelError, Levels, levels, parse_levels, tree
+
+MAX_BYTES = 100 * 1024 * 1024  # the file
+MAX_UNPACKED = 400 * 1024 * 1024  # all its parts unpacked
+MAX_RATIO = 200  # unpacked to packed, above a megabyte: a zip bomb
+MAX_PARTS = 5000
+REPORT = "import-bericht.md"
+PLACEHOLDER_TOWN = {"id": "bitte-eintragen", "name": "Bitte eintragen"}
+
+
+class ImportRefused(IkonzeptError):
+    """The document cannot be imported; the message says why, in German."""
+
+
+@dataclass(slots=True)
+class ImportResult:
+    target: Path
+    draft: Draft
+    levels: Levels | None
+    findings: tuple[Any, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def import_document(
+    source: Path, target: Path, *, ebenen: str | None = None, kommunen: str | None = None,
+    herausgeber: str | None = None, today: dt.date | None = None,
+) -> ImportResult:  # fmt: skip
+    given = _given_levels(ebenen)
+    _check_target(target)
+    document = _opened(source)
+    from ikonzept.importer.walk import blocks
+
+    found, comments = blocks(document)
+    root = tree(found)
+    recognised = levels(root, given)
+    draft = build(root, recognised)
+    for comment in comments:
+        who = f" ({comment.author})" if comment.author else ""
+        draft.pruefen.append(f"Kommentar{who} zu Absatz {comment.number}, nicht übernommen: "
+                             f"„{comment.text}“")  # fmt: skip
+    title = _title(document, found, source)
+    day = today or dt.date.today()
+    files = _files(draft, title, _stand(document, day), kommunen, herausgeber)
+    draft.pruefen.insert(0, _stand_note(document))
+    result = ImportResult(target, draft, recognised)
+    _write(target, files, result, source, day)
+    return result
+
+
+def _given_levels(ebenen: str | None) -> dict[str, int]:
+    try:
+        return parse_levels(ebenen) if ebenen else {}
+    except LevelError as error:
+        raise ImportRefused(str(error)) from None
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ImportRefused(
+            f"„{target}“ gibt es schon und ist nicht leer; der Import schreibt nur in einen "
+            "neuen oder leeren Ordner."
+        )
+
+
+def _opened(source: Path) -> Any:
+    """The python-docx document, after the package passed the size and zip-bomb limits."""
+    suffix = source.suffix.lower()
+    if suffix in (".pdf", ".doc", ".odt"):
+        raise ImportRefused(
+            f"„{source.name}“: Bisher liest ikonzept import nur Word-Dokumente (.docx). "
+            "Speichern Sie das Dokument in Word oder LibreOffice als .docx."
+        )
+    try:
+        size = source.stat().st_size
+    except OSError:
+        raise ImportRefused(f"„{source}“ gibt es nicht oder ist nicht lesbar.") from None
+    if size > MAX_BYTES:
+        raise ImportRefused(f"„{source.name}“ ist {size // 1_048_576} MB groß; höchstens 100 MB.")
+    data = source.read_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+            unpacked = sum(p.file_size for p in parts)
+            if (
+                len(parts) > MAX_PARTS
+                or unpacked > MAX_UNPACKED
+                or (unpacked > 1 << 20 and unpacked > MAX_RATIO * max(len(data), 1))
+            ):
+                raise ImportRefused(f"„{source.name}“ entpackt sich auf ein Vielfaches; "
+                                    "abgelehnt.")  # fmt: skip
+    except zipfile.BadZipFile:
+        raise ImportRefused(
+            f"„{source.name}“ ist kein Word-Dokument (.docx) oder beschädigt."
+        ) from None
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as error:
+        raise ImportRefused(
+            f"„{source.name}“ lässt sich nicht als Word-Dokument lesen ({type(error).__name__})."
+        ) from None
+
+
+def _title(document: Any, found: list[Any], source: Path) -> str:
+    titled = next((b.text for b in found if b.kind == "title"), None)
+    core = (document.core_properties.title or "").strip()
+    return titled or core or source.stem.replace("_", " ").replace("-", " ")
+
+
+def _stand(document: Any, today: dt.date) -> dt.date:
+    modified = document.core_properties.modified
+    return modified.date() if isinstance(modified, dt.datetime) else today
+
+
+def _stand_note(document: Any) -> str:
+    modified = document.core_properties.modified
+    if isinstance(modified, dt.datetime):
+        return (
+            "konzept.yaml: Als Stand der Ausgabe steht das Datum der letzten Änderung des "
+            f"Dokuments ({modified:%d.%m.%Y}); bitte das Datum des Beschlusses eintragen."
+        )
+    return "konzept.yaml: Als Stand der Ausgabe steht das Datum des Imports; bitte anpassen."
+
+
+def _files(
+    draft: Draft, title: str, stand: dt.date, kommunen: str | None, herausgeber: str | None
+) -> dict[str, Any]:
+    towns: list[dict[str, str]] = []
+    taken: set[str] = set()
+    for name in filter(None, (n.strip() for n in (kommunen or "").split(","))):
+        towns.append({"id": slug(name, taken, "kommune"), "name": name})
+    if not towns:
+        towns = [dict(PLACEHOLDER_TOWN)]
+        draft.pruefen.insert(
+            0,
+            "konzept.yaml: Die Städte und Gemeinden des Kreises "
+            "eintragen (`kommunen`; beim Import mit --kommunen „A, B, …“).",
+        )
+    if not herausgeber:
+        draft.pruefen.insert(
+            0,
+            "konzept.yaml: Den Herausgeber eintragen "
+            "(`herausgeber.name`, etwa „Kreis Coesfeld“; beim Import mit "
+            "--herausgeber).",
+        )
+    kapitel = draft.kapitel or [{
+        "id": "einleitung", "titel": "Einleitung",
+        "text": "(Das Dokument hat außer den Handlungsfeldern keinen Text.)",
+    }]  # fmt: skip
+    files: dict[str, Any] = {
+        "konzept.yaml": {
+            "id": slug(title, set(), "integrationskonzept"),
+            "titel": title,
+            "ausgabe": {"nummer": 1, "stand": stand.isoformat()},
+            "herausgeber": {
+                "name": herausgeber or "Bitte eintragen",
+                "stelle": "Kommunales Integrationszentrum",
+            },
+            "kommunen": towns,
+            "kapitel": kapitel,
+        }
+    }
+    for feld in draft.felder:
+        files[f"handlungsfelder/{feld['reihenfolge']:02d}-{feld['id']}.yaml"] = feld
+    return files
+
+
+def _yaml(data: Any) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    def literal(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: literal(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [literal(v) for v in value]
+        if isinstance(value, str) and "\n" in value:
+            return LiteralScalarString(value.rstrip("\n") + "\n")
+        return value
+
+    yaml = YAML()
+    yaml.width = 4096  # long titles stay on one line
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    stream = io.StringIO()
+    yaml.dump(literal(data), stream)
+    return stream.getvalue()
+
+
+_SCHEMA_OF = {"konzept.yaml": "konzept", "handlungsfelder/": "handlungsfeld"}
+
+
+def _write(target: Path, files: dict[str, Any], result: ImportResult, source: Path,
+           day: dt.date) -> None:  # fmt: skip
+    from ikonzept.pipeline.validate import validate
+    from ikonzept.project.scaffold import LOCAL_SCHEMAS, write_schemas
+
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".ikonzept-import-", dir=parent))
+    try:
+        write_schemas(work / LOCAL_SCHEMAS)
+        for rel, data in files.items():
+            depth = "../" * rel.count("/")
+            kind = "konzept" if rel == "konzept.yaml" else "handlungsfeld"
+            header = f"# yaml-language-server: $schema={depth}{LOCAL_SCHEMAS}/{kind}.schema.json\n"
+            fsutil.write_text(work / rel, header + _yaml(data))
+        validation = validate(work, day)
+        result.findings = validation.findings
+        fsutil.write_text(work / REPORT, report(result, source, day))
+        if target.exists():
+            target.rmdir()  # empty, checked before
+        os.replace(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def report(result: ImportResult, source: Path, day: dt.date) -> str:
+    """import-bericht.md: what was recognised as what, where it came from, what to check."""
+    draft = result.draft
+    count = {art: sum(1 for f in draft.gefunden if f.art == art)
+             for art in ("Handlungsfeld", "Ziel", "Maßnahme", "Kapitel")}  # fmt: skip
+    found = result.levels
+    lines = [
+        f"# Import-Bericht: {source.name}", "",
+        f"Erstellt von ikonzept {__version__} am {day:%d.%m.%Y}. Was der Import erkannt hat, "
+        "woher es im Dokument stammt und was eine Person prüfen muss.", "",
+        "## Erkannt", "",
+        f"{count['Handlungsfeld']} Handlungsfelder, {count['Ziel']} Ziele, "
+        f"{count['Maßnahme']} Maßnahmen und {count['Kapitel']} Kapitel.", "",
+    ]  # fmt: skip
+    if found is None:
+        lines += [
+            "Keine Handlungsfelder erkannt: Keine Überschrift nennt ein Handlungsfeld. Alles "
+            "steht als Kapitel in konzept.yaml. Geben Sie die Ebenen der Überschriften an, "
+            "z. B. `--ebenen handlungsfeld=2,ziel=3,massnahme=4`.",
+            "",
+        ]
+    else:
+        how = "erkannt an den Überschriften" if found.inferred else "angegeben mit --ebenen"
+        lines += [f"Ebenen der Überschriften ({how}): Handlungsfeld {found.handlungsfeld}, "
+                  f"Ziel {found.ziel}, Maßnahme {found.massnahme}.", ""]  # fmt: skip
+    lines += ["| Art | Nr. | Titel | Nr. im Dokument | Stelle im Dokument |",
+              "| --- | --- | --- | --- | --- |"]  # fmt: skip
+    lines += [f"| {f.art} | {f.nummer} | {_cell(f.titel)} | {f.dokument or ''} | "
+              f"{_cell(f.quelle)} |" for f in draft.gefunden]  # fmt: skip
+    differing = [f for f in draft.gefunden if f.dokument and not _same_number(f.dokument, f.nummer)]
+    checks = list(draft.pruefen)
+    if differing:
+        checks.append(f"{len(differing)} Einträge tragen im Dokument eine andere Nummer als bei "
+                      "uns (Spalte „Nr. im Dokument“): ikonzept nummeriert nach der "
+                      "Reihenfolge.")  # fmt: skip
+    checks.append("Ansprechpersonen aus dem Dokument sind nicht übernommen; wer veröffentlicht "
+                  "werden soll, kommt mit Einwilligung (`veroeffentlichen: true`) ins "
+                  "Akteursverzeichnis.")  # fmt: skip
+    warnings = [f for f in result.findings]
+    checks += [f"{f.file}: {f.rule} {f.message}" for f in warnings]
+    lines += ["", "## Bitte prüfen", ""] + [f"{n}. {text}" for n, text in enumerate(checks, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def _same_number(document: str, ours: str) -> bool:
+    """„4.1.2“ in a document whose fields are chapter 4 is our „1.2“: compared from the end."""
+    theirs, mine = document.rstrip(".").split("."), ours.split(".")
+    width = min(len(theirs), len(mine))
+    return theirs[-width:] == mine[-width:]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,268 @@
+"""`ikonzept import`: an existing concept from Word. The tests build their own documents
+(python-docx plus numbering XML as Word writes it) and assert the recovered structure
+exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from ikonzept.importer.numbering import Numbering
+from ikonzept.pipeline.validate import validate
+from tests import wordgen as wg
+from tests.conftest import RunCli
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _county_document(path: Path) -> Path:
+    """A concept as a county writes it: headings numbered by Word from 3 on (linked to the
+    heading styles), a table of contents, a chapter of fields, measures as headings and as
+    a numbered list, a typed number that disagrees, a tracked change, a table, a comment."""
+    doc = wg.document()
+    wg.abstract(doc, 10, [{"text": "%1", "start": 3}, {"text": "%1.%2"}, {"text": "%1.%2.%3"},
+                          {"text": "%1.%2.%3.%4"}])  # fmt: skip
+    wg.num(doc, 50, 10)
+    for level in range(4):
+        wg.link_style(doc, f"Heading {level + 1}", 50, level)
+    wg.abstract(doc, 11, [{"text": "%1."}])
+    wg.num(doc, 51, 11)
+    doc.add_heading("Integrationskonzept des Musterkreises", 0)
+    wg.toc(doc, ["3 Einleitung\t3", "4 Handlungsfelder\t5"])
+    doc.add_heading("Einleitung", 1)
+    intro = doc.add_paragraph("Das ")
+    intro.add_run("Kommunale Integrationszentrum").bold = True
+    intro.add_run(" hat das Konzept ")
+    intro.add_run("gemeinsam").italic = True
+    intro.add_run(" mit den Akteuren erarbeitet.")
+    wg.tracked(intro, " Gestrichen.", " Ergänzt.")
+    doc.add_comment(intro.runs[:1], text="Stimmt das Datum?", author="KI")
+    doc.add_heading("Handlungsfelder", 1)
+    fields = doc.add_paragraph("Die Handlungsfelder im Einzelnen, siehe ")
+    wg.link(fields, "die Seite des KI", "https://www.example.org/ki")
+    fields.add_run(". Soft\u00adhyphen und\u00a0Leerzeichen.")
+    doc.add_heading("Sprache und Sprachförderung", 2)
+    doc.add_paragraph("Viele warten lange auf einen Kurs.")
+    doc.add_heading("Alle finden zeitnah einen Sprachkurs", 3)
+    doc.add_paragraph("Das Ziel gilt für alle.")
+    doc.add_heading("Eine Kursübersicht veröffentlichen", 4)
+    doc.add_paragraph("Alle Kurse auf einer Seite.")
+    doc.add_heading("Kinderbetreuung während der Kurse anbieten", 4)
+    doc.add_heading("4.1.7 Eltern erreichen", 3)
+    wg.numbered(doc.add_paragraph("Elterncafés öffnen. In allen Familienzentren."), 51)
+    wg.numbered(doc.add_paragraph("Sprachmittlerinnen einsetzen"), 51)
+    doc.add_heading("Bildung", 2)
+    doc.add_paragraph("In den Schulen fehlen Plätze.")
+    doc.add_heading("Seiteneinsteiger lernen schnell Deutsch", 3)
+    doc.add_heading("Sprachförderung ausbauen", 4)
+    doc.add_heading("Beteiligung", 1)
+    table = doc.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "Datum", (0, 1): "Format", (1, 0): "3. Mai 2016",
+                                (1, 1): "Workshop"}.items():  # fmt: skip
+        table.cell(row, column).text = text
+    doc.save(path)
+    return path
+
+
+def _structure(folder: Path) -> list[tuple[str, str, list[tuple[str, list[str]]]]]:
+    """(field id, title, [(goal title, [measure titles])]) of an imported folder."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    result = []
+    for path in sorted((folder / "handlungsfelder").glob("*.yaml")):
+        data: Any = yaml.load(path.read_text(encoding="utf-8"))
+        result.append((data["id"], data["titel"],
+                       [(z["titel"], [m["titel"] for m in z["massnahmen"]])
+                        for z in data["ziele"]]))  # fmt: skip
+    return result
+
+
+@pytest.fixture
+def imported(run_cli: RunCli, tmp_path: Path) -> Path:
+    source = _county_document(tmp_path / "konzept.docx")
+    result = run_cli("import", str(source), "--to", str(tmp_path / "neu"),
+                     "--kommunen", "Ahausen, Bedorf", "--herausgeber", "Musterkreis",
+                     "--today", "2016-12-01")  # fmt: skip
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[0] == (
+        f"Übernommen nach {tmp_path / 'neu'}: 2 Handlungsfelder, 3 Ziele, 5 Maßnahmen, 3 Kapitel."
+    )
+    return tmp_path / "neu"
+
+
+def test_the_headings_become_fields_goals_and_measures(imported: Path) -> None:
+    assert _structure(imported) == [
+        ("sprache-und-sprachfoerderung", "Sprache und Sprachförderung", [
+            ("Alle finden zeitnah einen Sprachkurs",
+             ["Eine Kursübersicht veröffentlichen", "Kinderbetreuung während der Kurse anbieten"]),
+            ("Eltern erreichen", ["Elterncafés öffnen", "Sprachmittlerinnen einsetzen"]),
+        ]),
+        ("bildung", "Bildung", [
+            ("Seiteneinsteiger lernen schnell Deutsch", ["Sprachförderung ausbauen"]),
+        ]),
+    ]  # fmt: skip
+    first = (imported / "handlungsfelder" / "01-sprache-und-sprachfoerderung.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert "ausgangslage: Viele warten lange auf einen Kurs." in first
+    assert "beschreibung: Das Ziel gilt für alle." in first
+    assert "beschreibung: In allen Familienzentren." in first  # the list item's rest
+    validation = validate(imported, dt.date(2016, 12, 1))
+    assert [f for f in validation.findings if f.severity.value == "fehler"] == []
+    assert validation.konzept is not None
+    assert [k.name for k in validation.konzept.kommunen] == ["Ahausen", "Bedorf"]
+
+
+def test_texts_are_markdown_in_the_accepted_view_without_the_contents(imported: Path) -> None:
+    konzept = (imported / "konzept.yaml").read_text(encoding="utf-8")
+    assert ("text: Das **Kommunale Integrationszentrum** hat das Konzept *gemeinsam* mit den "
+            "Akteuren erarbeitet. Ergänzt.") in konzept  # fmt: skip
+    assert "Gestrichen" not in konzept  # the tracked deletion, accepted
+    assert "\t3" not in konzept and "4 Handlungsfelder" not in konzept  # the contents
+    assert "| Datum | Format |\n      | --- | --- |\n      | 3. Mai 2016 | Workshop |" in konzept
+    assert "titel: Integrationskonzept des Musterkreises" in konzept
+    assert ("text: Die Handlungsfelder im Einzelnen, siehe [die Seite des "
+            "KI](https://www.example.org/ki). Softhyphen und Leerzeichen.") in konzept  # fmt: skip
+
+
+def test_the_report_says_where_each_piece_came_from_and_what_to_check(imported: Path) -> None:
+    report = (imported / "import-bericht.md").read_text(encoding="utf-8")
+    assert "2 Handlungsfelder, 3 Ziele, 5 Maßnahmen und 3 Kapitel." in report
+    assert "Ebenen der Überschriften (erkannt an den Überschriften): Handlungsfeld 2, Ziel 3, " \
+        "Maßnahme 4." in report  # fmt: skip
+    assert ("| Ziel | 1.1 | Alle finden zeitnah einen Sprachkurs | 4.1.1 | Absatz 11, "
+            "Überschrift „4.1.1 Alle finden zeitnah einen Sprachkurs“ |") in report  # fmt: skip
+    assert "| Maßnahme | 1.2.1 | Elterncafés öffnen | 1 | Absatz 17, Listenpunkt 1. |" in report
+    assert "In der Überschrift steht die Nummer 4.1.7, Word nummeriert sie als 4.1.2." in report
+    assert "Kommentar (KI) zu Absatz 6, nicht übernommen: „Stimmt das Datum?“" in report
+    assert "andere Nummer als bei uns" not in report  # 4.1.2 is our 1.2: the same place
+    assert "Ansprechpersonen aus dem Dokument sind nicht übernommen" in report
+
+
+def _numbering(abstracts: str, nums: str, styles: str = "") -> Numbering:
+    ns = f'xmlns:w="{W_NS}"'
+    return Numbering.read(
+        etree.fromstring(f"<w:numbering {ns}>{abstracts}{nums}</w:numbering>"),
+        etree.fromstring(f"<w:styles {ns}>{styles}</w:styles>"),
+    )
+
+
+def _lvl(level: int, text: str, fmt: str = "decimal", start: int = 1, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{level}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'{extra}<w:lvlText w:val="{text}"/></w:lvl>')  # fmt: skip
+
+
+def test_numbers_are_counted_as_word_counts_them() -> None:
+    numbering = _numbering(
+        '<w:abstractNum w:abstractNumId="1">' + _lvl(0, "%1.", start=3) + _lvl(1, "%1.%2")
+        + _lvl(2, "(%3)", "lowerLetter") + "</w:abstractNum>"
+        + '<w:abstractNum w:abstractNumId="2">' + _lvl(0, "Teil %1", "upperRoman")
+        + _lvl(1, "%1.%2", extra="<w:isLgl/>") + _lvl(2, "", "none") + "</w:abstractNum>",
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+        '<w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>',
+    )  # fmt: skip
+    seen = [numbering.label(num, level) for num, level in
+            [("1", 0), ("1", 1), ("1", 2), ("1", 2), ("1", 1), ("1", 2), ("1", 0), ("1", 1),
+             ("2", 0), ("1", 1), ("3", 0), ("3", 1), ("3", 2), ("3", 0), ("0", 0)]]  # fmt: skip
+    assert [s[0] if s else None for s in seen] == [
+        "3.", "3.1", "(a)", "(b)", "3.2", "(a)", "4.", "4.1",
+        "1.",  # a second list on the same definition restarts where it says so …
+        "1.1",  # … and the definition counts on from there
+        "Teil I", "1.1",  # isLgl: the upper level as a plain number
+        "",  # numFmt none: counted, not shown
+        "Teil II", None,  # numId 0: no number
+    ]  # fmt: skip
+
+
+def test_numbering_linked_to_styles_follows_based_on_and_style_links() -> None:
+    numbering = _numbering(
+        '<w:abstractNum w:abstractNumId="1">' + _lvl(0, "%1", extra='<w:pStyle w:val="H1"/>')
+        + _lvl(1, "%1.%2", extra='<w:pStyle w:val="H2"/>') + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="Liste"/></w:abstractNum>',
+        '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num>',
+        '<w:style w:styleId="Liste"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr>'
+        "</w:style>"
+        '<w:style w:styleId="Eigene2"><w:basedOn w:val="H2"/></w:style>',
+    )  # fmt: skip
+    # a heading style numbered by the level that names it; a style based on it inherits
+    assert numbering.style_levels["H1"] == ("7", 0)
+    assert numbering.style_levels["H2"] == ("7", 1)
+    # a list defined by a link to a numbering style counts with that style's list
+    assert numbering.lists["8"] == "1"
+    labels = [numbering.label(*numbering.style_levels[s]) for s in ("H1", "H2", "H2", "H1")]
+    assert [label[0] if label else None for label in labels] == ["1", "1.1", "1.2", "2"]
+
+
+def test_fields_named_in_the_headings_and_measures_as_bullets(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    doc = wg.document()
+    doc.add_heading("Vorwort", 1)
+    doc.add_paragraph("Zum Geleit.")
+    doc.add_heading("Handlungsfeld 1: Sprache", 1)
+    doc.add_paragraph("Die Lage.")
+    doc.add_heading("Ziel 1.1: Kurse für alle", 2)
+    doc.add_paragraph("Kurse in jeder Stadt", style="List Bullet")
+    doc.add_paragraph("Kinderbetreuung", style="List Bullet")
+    doc.add_heading("Handlungsfeld 2: Arbeit", 1)
+    doc.add_paragraph("Die Lage.")
+    doc.add_heading("Ziel 2.1: Arbeit finden", 2)
+    doc.add_heading("Maßnahme 2.1.1: Jobmessen", 3)
+    doc.save(tmp_path / "zwei.docx")
+    result = run_cli("import", str(tmp_path / "zwei.docx"), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert _structure(tmp_path / "neu") == [
+        ("sprache", "Sprache", [("Kurse für alle", ["Kurse in jeder Stadt", "Kinderbetreuung"])]),
+        ("arbeit", "Arbeit", [("Arbeit finden", ["Jobmessen"])]),
+    ]
+    # without any word for the levels: given on the command line
+    plain = wg.document()
+    for text, level in [("Felder", 1), ("Sprache", 2), ("Kurse für alle", 3), ("Kurse", 4)]:
+        plain.add_heading(text, level)
+    plain.save(tmp_path / "drei.docx")
+    args = ["import", str(tmp_path / "drei.docx"), "--to", str(tmp_path / "drei")]
+    given = run_cli(*args, "--ebenen", "handlungsfeld=2,ziel=3,massnahme=4")
+    assert given.exit_code == 0, given.stderr
+    assert _structure(tmp_path / "drei") == [
+        ("sprache", "Sprache", [("Kurse für alle", ["Kurse"])])
+    ]
+    report = (tmp_path / "drei" / "import-bericht.md").read_text(encoding="utf-8")
+    assert "(angegeben mit --ebenen)" in report
+
+
+def test_nothing_is_overwritten_and_what_cannot_be_read_is_refused(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    source = _county_document(tmp_path / "konzept.docx")
+    taken = tmp_path / "vorhanden"
+    taken.mkdir()
+    (taken / "notiz.txt").write_text("bleibt", encoding="utf-8")
+    refused = run_cli("import", str(source), "--to", str(taken))
+    assert refused.exit_code == 1
+    assert "gibt es schon und ist nicht leer" in refused.stderr
+    assert sorted(p.name for p in taken.iterdir()) == ["notiz.txt"]
+    pdf = tmp_path / "konzept.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    assert "nur Word-Dokumente (.docx)" in run_cli("import", str(pdf), "--to",
+                                                    str(tmp_path / "a")).stderr  # fmt: skip
+    broken = tmp_path / "kaputt.docx"
+    broken.write_bytes(b"kein zip")
+    assert "kein Word-Dokument (.docx) oder beschädigt" in run_cli(
+        "import", str(broken), "--to", str(tmp_path / "b")).stderr  # fmt: skip
+    bomb = tmp_path / "bombe.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
+    assert "entpackt sich auf ein Vielfaches" in run_cli(
+        "import", str(bomb), "--to", str(tmp_path / "c")).stderr  # fmt: skip
+    wrong = run_cli("import", str(source), "--to", str(tmp_path / "d"), "--ebenen", "feld=2")
+    assert wrong.exit_code == 1 and "bitte als handlungsfeld=2,ziel=3,massnahme=4" in wrong.stderr
+    assert not any((tmp_path / name).exists() for name in "abcd")

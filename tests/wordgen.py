@@ -1,0 +1,103 @@
+"""Word documents for the import tests, built with python-docx plus numbering XML the way
+Word writes it: lists defined in numbering.xml, linked to the heading styles or set on a
+paragraph, restarts, start values, fields, tracked changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+W = nsdecls("w")
+
+
+def document() -> Any:
+    return Document()
+
+
+def abstract(doc: Any, ident: int, levels: list[dict[str, Any]]) -> None:
+    """An abstract list definition: per level its text („%1.%2“), format, start, style."""
+    numbering = doc.part.numbering_part.element
+    body = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{lvl.get("start", 1)}"/>'
+        f'<w:numFmt w:val="{lvl.get("fmt", "decimal")}"/>'
+        + (f'<w:pStyle w:val="{lvl["style"]}"/>' if "style" in lvl else "")
+        + ("<w:isLgl/>" if lvl.get("legal") else "")
+        + f'<w:lvlText w:val="{lvl["text"]}"/></w:lvl>'
+        for i, lvl in enumerate(levels)
+    )
+    element = parse_xml(f'<w:abstractNum {W} w:abstractNumId="{ident}">{body}</w:abstractNum>')
+    first = numbering.find(qn("w:num"))
+    if first is not None:
+        first.addprevious(element)
+    else:
+        numbering.append(element)
+
+
+def num(doc: Any, ident: int, abstract_id: int, starts: dict[int, int] | None = None) -> None:
+    overrides = "".join(
+        f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{value}"/></w:lvlOverride>'
+        for level, value in (starts or {}).items()
+    )
+    doc.part.numbering_part.element.append(parse_xml(
+        f'<w:num {W} w:numId="{ident}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}'
+        "</w:num>"
+    ))  # fmt: skip
+
+
+def link_style(doc: Any, style: str, num_id: int, level: int) -> None:
+    """Numbering linked to a paragraph style, as Word's „Überschriften nummerieren“ does."""
+    ppr = doc.styles[style].element.get_or_add_pPr()
+    ppr.insert(0, parse_xml(
+        f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    ))  # fmt: skip
+
+
+def numbered(paragraph: Any, num_id: int, level: int = 0) -> Any:
+    """Numbering set on the paragraph itself."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert(0, parse_xml(
+        f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    ))  # fmt: skip
+    return paragraph
+
+
+def toc(doc: Any, lines: list[str]) -> None:
+    """A table of contents as Word writes it: a TOC field over several paragraphs."""
+    first = doc.add_paragraph()
+    first._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    first._p.append(parse_xml(f'<w:r {W}><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'))
+    first._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    first._p.append(parse_xml(f"<w:r {W}><w:t>{lines[0]}</w:t></w:r>"))
+    for line in lines[1:]:
+        doc.add_paragraph(line)
+    last = doc.add_paragraph()
+    last._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+def tracked(paragraph: Any, deleted: str, inserted: str) -> Any:
+    """A tracked deletion and insertion: the accepted view keeps only the insertion."""
+    paragraph._p.append(parse_xml(
+        f'<w:del {W} w:id="901" w:author="KI" w:date="2016-10-01T00:00:00Z"><w:r>'
+        f'<w:delText xml:space="preserve">{deleted}</w:delText></w:r></w:del>'
+    ))  # fmt: skip
+    paragraph._p.append(parse_xml(
+        f'<w:ins {W} w:id="902" w:author="KI" w:date="2016-10-01T00:00:00Z"><w:r>'
+        f'<w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'
+    ))  # fmt: skip
+    return paragraph
+
+
+def link(paragraph: Any, text: str, url: str) -> Any:
+    """A hyperlink to an external address, as Word stores it (a relationship)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    rid = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    paragraph._p.append(parse_xml(
+        f'<w:hyperlink {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships" r:id="{rid}"><w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+        "</w:hyperlink>"
+    ))  # fmt: skip
+    return paragraph
