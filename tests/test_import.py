@@ -266,3 +266,43 @@ def test_nothing_is_overwritten_and_what_cannot_be_read_is_refused(
     wrong = run_cli("import", str(source), "--to", str(tmp_path / "d"), "--ebenen", "feld=2")
     assert wrong.exit_code == 1 and "bitte als handlungsfeld=2,ziel=3,massnahme=4" in wrong.stderr
     assert not any((tmp_path / name).exists() for name in "abcd")
+
+
+def test_the_sample_as_a_word_document_comes_back_whole(run_cli: RunCli, tmp_path: Path) -> None:
+    """The round trip: the sample written as a county would have it in Word, imported."""
+    from ikonzept.model.numbering import reading_order
+    from tests.conftest import SAMPLE
+    from tests.sample_docx import write
+
+    original = validate(SAMPLE).konzept
+    assert original is not None
+    source = write(original, tmp_path / "integrationskonzept.docx")
+    towns = ", ".join(k.name for k in original.kommunen)
+    result = run_cli("import", str(source), "--to", str(tmp_path / "neu"), "--kommunen", towns,
+                     "--herausgeber", original.herausgeber.name)  # fmt: skip
+    assert result.exit_code == 0, result.stdout + result.stderr
+    validation = validate(tmp_path / "neu")
+    assert validation.findings == ()  # valid, and not even a warning
+    imported = validation.konzept
+    assert imported is not None
+
+    def structure(k: Any) -> list[Any]:
+        return [(f.titel, [(z.titel, [m.titel for m in z.massnahmen]) for z in f.ziele])
+                for f in reading_order(k.handlungsfelder)]  # fmt: skip
+
+    # every field, goal and measure with its exact title under the right parent
+    assert structure(imported) == structure(original)
+    shares = {
+        "akteure": (len({a.name for a in imported.akteure} & {a.name for a in original.akteure})
+                    / len(original.akteure)),
+        "glossar": (len({(b.begriff, b.erklaerung) for b in imported.glossar}
+                        & {(b.begriff, " ".join(b.erklaerung.split())) for b in original.glossar})
+                    / len(original.glossar)),
+        "abkuerzungen": (len({(a.kuerzel, a.bedeutung) for a in imported.abkuerzungen}
+                             & {(a.kuerzel, a.bedeutung) for a in original.abkuerzungen})
+                         / len(original.abkuerzungen)),
+    }  # fmt: skip
+    assert shares == {"akteure": 1.0, "glossar": shares["glossar"], "abkuerzungen": 1.0}
+    assert shares["glossar"] >= 0.95
+    contacts = {a.name: a.kontakt for a in imported.akteure}
+    assert all(contacts[a.name] == a.kontakt for a in original.akteure)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ikonzept.importer.structure import Levels, Section, title_of
+from ikonzept.importer.tables import Directories, kind_of, take
 from ikonzept.importer.walk import Block
 
 
@@ -32,6 +33,8 @@ class Draft:
     gefunden: list[Found] = field(default_factory=list)
     pruefen: list[str] = field(default_factory=list)  # what a person must check
     ids: set[str] = field(default_factory=set)
+    verzeichnisse: Directories = field(default_factory=Directories)
+    akteur_ids: set[str] = field(default_factory=set)
 
 
 def slug(text: str, taken: set[str], fallback: str) -> str:
@@ -93,13 +96,32 @@ def _document_number(heading: Block, typed: str | None, draft: Draft) -> str | N
     return computed or typed
 
 
-def build(root: Section, found_levels: Levels | None) -> Draft:
+def build(root: Section, found_levels: Levels | None, towns: dict[str, str]) -> Draft:
+    """``towns``: the county's towns by lower-case name → id (for the actors' town column)."""
     draft = Draft()
+    _directories(root, [], draft, towns)
     if root.content:
         draft.kapitel.append(_chapter("Vorbemerkung", root.content, [], draft, "Anfang"))
     for section in root.children:
         _top(section, found_levels, draft)
     return draft
+
+
+def _directories(section: Section, titles: list[str], draft: Draft,
+                 towns: dict[str, str]) -> None:  # fmt: skip
+    """Take the actor, glossary and abbreviation tables out of the text into their files."""
+    path = [*titles, section.heading.text] if section.heading else titles
+    kept = []
+    for block in section.content:
+        kind = kind_of(block.cells, path) if block.kind == "table" else None
+        if kind is None:
+            kept.append(block)
+            continue
+        take(kind, block.cells, draft.verzeichnisse, towns, draft.akteur_ids)
+        section.emptied = True
+    section.content = kept
+    for child in section.children:
+        _directories(child, path, draft, towns)
 
 
 def _has_goals(section: Section, levels: Levels) -> bool:
@@ -115,10 +137,16 @@ def _top(section: Section, levels: Levels | None, draft: Draft) -> None:
     rest = [c for c in section.children if c not in inner]
     assert section.heading is not None
     title, _number = title_of(section.heading)
-    if section.content or rest or not inner:
+    rest = [c for c in rest if not _empty(c)]
+    if section.content or rest or not (inner or section.emptied):
         draft.kapitel.append(_chapter(title, section.content, rest, draft, _place(section)))
     for child in inner:
         _top(child, levels, draft)
+
+
+def _empty(section: Section) -> bool:
+    """A section left without text once its tables went into the directories."""
+    return section.emptied and not section.content and all(_empty(c) for c in section.children)
 
 
 def _contains_fields(section: Section, levels: Levels) -> bool:

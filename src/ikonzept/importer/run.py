@@ -53,14 +53,15 @@ def import_document(
     found, comments = blocks(document)
     root = tree(found)
     recognised = levels(root, given)
-    draft = build(root, recognised)
+    towns = _towns(kommunen)
+    draft = build(root, recognised, {t["name"].casefold(): t["id"] for t in towns})
     for comment in comments:
         who = f" ({comment.author})" if comment.author else ""
         draft.pruefen.append(f"Kommentar{who} zu Absatz {comment.number}, nicht übernommen: "
                              f"„{comment.text}“")  # fmt: skip
     title = _title(document, found, source)
     day = today or dt.date.today()
-    files = _files(draft, title, _stand(document, day), kommunen, herausgeber)
+    files = _files(draft, title, _stand(document, day), towns, herausgeber)
     draft.pruefen.insert(0, _stand_note(document))
     result = ImportResult(target, draft, recognised)
     _write(target, files, result, source, day)
@@ -144,13 +145,18 @@ def _stand_note(document: Any) -> str:
     return "konzept.yaml: Als Stand der Ausgabe steht das Datum des Imports; bitte anpassen."
 
 
-def _files(
-    draft: Draft, title: str, stand: dt.date, kommunen: str | None, herausgeber: str | None
-) -> dict[str, Any]:
+def _towns(kommunen: str | None) -> list[dict[str, str]]:
     towns: list[dict[str, str]] = []
     taken: set[str] = set()
     for name in filter(None, (n.strip() for n in (kommunen or "").split(","))):
         towns.append({"id": slug(name, taken, "kommune"), "name": name})
+    return towns
+
+
+def _files(
+    draft: Draft, title: str, stand: dt.date, towns: list[dict[str, str]],
+    herausgeber: str | None,
+) -> dict[str, Any]:  # fmt: skip
     if not towns:
         towns = [dict(PLACEHOLDER_TOWN)]
         draft.pruefen.insert(
@@ -184,6 +190,19 @@ def _files(
     }
     for feld in draft.felder:
         files[f"handlungsfelder/{feld['reihenfolge']:02d}-{feld['id']}.yaml"] = feld
+    found = draft.verzeichnisse
+    if found.glossar:
+        files["glossar.yaml"] = found.glossar
+    if found.abkuerzungen:
+        files["abkuerzungen.yaml"] = found.abkuerzungen
+    for akteur in found.akteure:
+        files[f"akteure/{akteur['id']}.yaml"] = akteur
+    if found.personen:
+        draft.pruefen.append(
+            f"{found.personen} Ansprechpersonen aus den Tabellen sind ohne Einwilligung "
+            "übernommen (`veroeffentlichen: false`): Sie erscheinen in keiner öffentlichen "
+            "Ausgabe, bis ihre Einwilligung eingetragen ist."
+        )
     return files
 
 
@@ -208,7 +227,9 @@ def _yaml(data: Any) -> str:
     return stream.getvalue()
 
 
-_SCHEMA_OF = {"konzept.yaml": "konzept", "handlungsfelder/": "handlungsfeld"}
+_SCHEMA_OF = {"konzept.yaml": "konzept", "glossar.yaml": "glossar",
+              "abkuerzungen.yaml": "abkuerzungen", "handlungsfelder/": "handlungsfeld",
+              "akteure/": "akteur"}  # fmt: skip
 
 
 def _write(target: Path, files: dict[str, Any], result: ImportResult, source: Path,
@@ -223,7 +244,7 @@ def _write(target: Path, files: dict[str, Any], result: ImportResult, source: Pa
         write_schemas(work / LOCAL_SCHEMAS)
         for rel, data in files.items():
             depth = "../" * rel.count("/")
-            kind = "konzept" if rel == "konzept.yaml" else "handlungsfeld"
+            kind = _SCHEMA_OF.get(rel) or _SCHEMA_OF[rel.split("/")[0] + "/"]
             header = f"# yaml-language-server: $schema={depth}{LOCAL_SCHEMAS}/{kind}.schema.json\n"
             fsutil.write_text(work / rel, header + _yaml(data))
         validation = validate(work, day)
@@ -249,7 +270,9 @@ def report(result: ImportResult, source: Path, day: dt.date) -> str:
         "woher es im Dokument stammt und was eine Person prüfen muss.", "",
         "## Erkannt", "",
         f"{count['Handlungsfeld']} Handlungsfelder, {count['Ziel']} Ziele, "
-        f"{count['Maßnahme']} Maßnahmen und {count['Kapitel']} Kapitel.", "",
+        f"{count['Maßnahme']} Maßnahmen und {count['Kapitel']} Kapitel; aus Tabellen "
+        f"{len(draft.verzeichnisse.akteure)} Akteure, {len(draft.verzeichnisse.glossar)} "
+        f"Glossarbegriffe und {len(draft.verzeichnisse.abkuerzungen)} Abkürzungen.", "",
     ]  # fmt: skip
     if found is None:
         lines += [

@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from ikonzept.importer.walk import Block
 
 KINDS = ("handlungsfeld", "ziel", "massnahme")
-_FIELD = re.compile(r"\bhandlungsfeld\b", re.I)
-_FIELDS = re.compile(r"\bhandlungsfelder\b", re.I)
-_GOAL = re.compile(r"\bziel\b", re.I)
-_MEASURE = re.compile(r"\bma(ß|ss)nahme\b", re.I)
+# The words must open the heading (after a typed number): „Ziel 1: …“, not a measure
+# whose title happens to contain „Ziel“.
+_LEAD = r"^\s*(?:[\d.]+\s+)?"
+_FIELD = re.compile(_LEAD + r"handlungsfeld\b", re.I)
+_FIELDS = re.compile(_LEAD + r"handlungsfelder\b", re.I)
+_GOAL = re.compile(_LEAD + r"(?:ziel|teilziel)\b", re.I)
+_MEASURE = re.compile(_LEAD + r"ma(ß|ss)nahme\b", re.I)
 # „Handlungsfeld 3:“, „Ziel 1.2 –“, „Maßnahme 4.“ before the title proper
 _PREFIX = re.compile(r"^(handlungsfeld|ziel|ma(ß|ss)nahme)\s*[\dA-Za-z]*[.\d]*\s*[:–—-]\s*", re.I)
 _TYPED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(?=\S)")
@@ -35,6 +38,7 @@ class Section:
     heading: Block | None  # None: the text before the first heading
     content: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    emptied: bool = False  # its tables went into the directories (actors, glossary, …)
 
     @property
     def level(self) -> int:

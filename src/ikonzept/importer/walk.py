@@ -31,6 +31,7 @@ class Block:
     bold: bool = False  # a paragraph in bold throughout: maybe a heading in disguise
     number: int = 0  # the paragraph's place in the body, counted from 1
     footnotes: tuple[tuple[str, str], ...] = ()  # (marker, Markdown text)
+    cells: tuple[tuple[str, ...], ...] = ()  # a table's rows of plain cell texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,8 @@ def _body(container: Any, context: _Context, result: list[Block]) -> None:
                 result.append(block)
         elif child.tag == f"{W}tbl":
             context.paragraph += 1
-            result.append(Block("table", _table(child, context), number=context.paragraph))
+            markdown, cells = _table(child, context)
+            result.append(Block("table", markdown, number=context.paragraph, cells=cells))
         elif child.tag == f"{W}sdt":
             gallery = child.find(f".//{W}docPartGallery")
             if gallery is not None and "Table of Contents" in (gallery.get(f"{W}val") or ""):
@@ -292,32 +294,39 @@ def _joined(segments: list[Segment]) -> tuple[str, str, bool]:
     return _clean("".join(parts)), _clean("".join(plain)), all_bold
 
 
-def _table(table: Any, context: _Context) -> str:
-    """A table as a Markdown table: merged cells repeat nothing, the first row heads it."""
+def _table(table: Any, context: _Context) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """A table as a Markdown table (merged cells repeat nothing, the first row heads it),
+    and its cells as plain text."""
     rows: list[list[str]] = []
+    plain_rows: list[list[str]] = []
     for tr in table.iter(f"{W}tr"):
         cells: list[str] = []
+        plain_cells: list[str] = []
         for tc in tr.findall(f"{W}tc"):
             tcpr = tc.find(f"{W}tcPr")
             span = _val(tcpr, "gridSpan")
             merge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
             continued = merge is not None and merge.get(f"{W}val") in (None, "continue")
-            texts = []
+            texts, plains = [], []
             for p in tc.findall(f"{W}p"):
                 segments: list[Segment] = []
                 _inline(p, context, segments, False, False)
-                texts.append(_joined(segments)[0].strip())
+                joined = _joined(segments)
+                texts.append(joined[0].strip())
+                plains.append(joined[1].strip())
             text = "" if continued else " ".join(t for t in texts if t).replace("|", "\\|")
-            cells.append(text)
-            cells += [""] * (int(span) - 1 if span and span.isdigit() else 0)
+            extra = int(span) - 1 if span and span.isdigit() else 0
+            cells += [text] + [""] * extra
+            plain_cells += ["" if continued else " ".join(t for t in plains if t)] + [""] * extra
         rows.append(cells)
+        plain_rows.append(plain_cells)
     if not rows:
-        return ""
+        return "", ()
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-    return "\n".join(lines)
+    return "\n".join(lines), tuple(tuple(r) for r in plain_rows)
 
 
 def _notes(root: Any, tag: str, context: _Context) -> dict[str, str]:

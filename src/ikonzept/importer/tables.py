@@ -1,0 +1,149 @@
+"""The directory tables of a concept document: the glossary and the abbreviations (two
+columns, headed „Begriff“/„Abkürzung“ or under a heading that says so) and the actors
+(a name column and contact columns). Persons found there become contacts *without*
+consent to publication; the report says so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_GLOSSARY_HEAD = re.compile(r"^(begriff|fachbegriff|stichwort)e?$", re.I)
+_ABBREVIATION_HEAD = re.compile(r"^(abkürzung|kürzel|abk\.?)(en)?$", re.I)
+_GLOSSARY_TITLE = re.compile(r"glossar|begriffserkl|begriffe", re.I)
+_ABBREVIATION_TITLE = re.compile(r"abkürzung", re.I)
+_NAME = re.compile(r"^(name|einrichtung|träger|akteur|organisation|institution|anbieter)", re.I)
+_COLUMNS = {
+    "anschrift": re.compile(r"^(anschrift|adresse|postanschrift)", re.I),
+    "telefon": re.compile(r"^(telefon|tel\.?|fon)", re.I),
+    "email": re.compile(r"^(e-?mail|mail)", re.I),
+    "web": re.compile(r"^(internet|web|homepage|internetseite)", re.I),
+    "person": re.compile(r"^(ansprech|kontaktperson)", re.I),
+    "kommune": re.compile(r"^(kommune|stadt|gemeinde|ort)$", re.I),
+}
+# The kind of an organisation, where its name says it (else „sonstige“).
+_KINDS = [
+    ("behoerde", r"\b(kreis|stadt|gemeinde|amt|jobcenter|agentur für arbeit|bamf|bundesamt|"
+                 r"behörde|landrat|ministerium|bezirksregierung)\b"),
+    ("wohlfahrtsverband", r"\b(caritas|diakonie|awo|arbeiterwohlfahrt|drk|rotes kreuz|"
+                          r"paritätisch|jugendmigrationsdienst)\b"),
+    ("bildungstraeger", r"\b(vhs|volkshochschule|bildungswerk|bildungsträger|akademie)\b"),
+    ("schule", r"\b(schule|gymnasium|berufskolleg|gesamtschule|realschule)\b"),
+    ("kita", r"\b(kita|kindertages|familienzentrum|kindergarten)\b"),
+    ("kirche", r"\b(kirche|kirchengemeinde|moschee|gemeinde st\.|pfarr)\b"),
+    ("migrantenorganisation", r"\b(migrant|moscheeverein|kulturverein)\b"),
+    ("initiative", r"\b(initiative|netzwerk|helferkreis|freundeskreis)\b"),
+    ("verein", r"\b(e\. ?v\.|verein)\b"),
+]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Directories:
+    glossar: list[dict[str, Any]] = field(default_factory=list)
+    abkuerzungen: list[dict[str, Any]] = field(default_factory=list)
+    akteure: list[dict[str, Any]] = field(default_factory=list)
+    personen: int = 0  # contacts taken over without consent
+
+
+def kind_of(cells: tuple[tuple[str, ...], ...], titles: list[str]) -> str | None:
+    """„glossar“, „abkuerzungen“, „akteure“ or None for a table under these headings."""
+    if not cells or not cells[0]:
+        return None
+    head = [c.strip() for c in cells[0]]
+    under = " ".join(titles[-2:])
+    if len(head) == 2:
+        if _ABBREVIATION_HEAD.match(head[0]) or (
+            _ABBREVIATION_TITLE.search(under) and not _GLOSSARY_HEAD.match(head[0])
+        ):
+            return "abkuerzungen"
+        if _GLOSSARY_HEAD.match(head[0]) or _GLOSSARY_TITLE.search(under):
+            return "glossar"
+    if any(_NAME.match(h) for h in head) and any(
+        _COLUMNS[c].match(h) for h in head for c in ("anschrift", "telefon", "email", "web")
+    ):
+        return "akteure"
+    return None
+
+
+def take(kind: str, cells: tuple[tuple[str, ...], ...], into: Directories, towns: dict[str, str],
+         taken: set[str]) -> None:  # fmt: skip
+    """Add the rows of a classified table; a first row that is a header is skipped."""
+    head = [c.strip() for c in cells[0]]
+    rows = cells[1:] if _is_header(kind, head) else cells
+    if kind in ("glossar", "abkuerzungen"):
+        entries, keys = (
+            (into.glossar, ("begriff", "erklaerung")) if kind == "glossar"
+            else (into.abkuerzungen, ("kuerzel", "bedeutung"))
+        )  # fmt: skip
+        known = {e[keys[0]] for e in entries}
+        for row in rows:
+            term, text = row[0].strip(), row[1].strip()
+            if term and text and term not in known:  # the first of a repeated term counts
+                known.add(term)
+                entries.append({keys[0]: term, keys[1]: text})
+    else:
+        columns = _actor_columns(head)
+        for row in rows:
+            actor = _actor(row, columns, towns, taken, into)
+            if actor is not None:
+                into.akteure.append(actor)
+
+
+def _is_header(kind: str, head: list[str]) -> bool:
+    if kind == "glossar":
+        return bool(_GLOSSARY_HEAD.match(head[0])) or head[0].casefold() in ("", "begriff")
+    if kind == "abkuerzungen":
+        return bool(_ABBREVIATION_HEAD.match(head[0]))
+    return True
+
+
+def _actor_columns(head: list[str]) -> dict[str, int]:
+    columns = {"name": next(i for i, h in enumerate(head) if _NAME.match(h))}
+    for key, pattern in _COLUMNS.items():
+        at = next((i for i, h in enumerate(head) if pattern.match(h)), None)
+        if at is not None:
+            columns[key] = at
+    return columns
+
+
+def _actor(row: tuple[str, ...], columns: dict[str, int], towns: dict[str, str],
+           taken: set[str], into: Directories) -> dict[str, Any] | None:  # fmt: skip
+    from ikonzept.importer.concept import slug
+
+    def cell(key: str) -> str:
+        at = columns.get(key)
+        return row[at].strip() if at is not None and at < len(row) else ""
+
+    name = cell("name")
+    if not name:
+        return None
+    actor: dict[str, Any] = {"id": slug(name, taken, "akteur"), "name": name,
+                             "art": _kind(name)}  # fmt: skip
+    town = towns.get(cell("kommune").casefold())
+    if town:
+        actor["kommunen"] = [town]
+    contact = {}
+    if cell("anschrift"):
+        contact["anschrift"] = cell("anschrift")
+    if cell("telefon"):
+        contact["telefon"] = cell("telefon")
+    email = cell("email").removeprefix("mailto:")
+    if re.fullmatch(r"[^@\s]+@[^@\s]+", email):
+        contact["email"] = email
+    web = cell("web")
+    if web and not re.match(r"https?://", web) and re.match(r"[\w.-]+\.[a-z]{2,}", web, re.I):
+        web = f"https://{web}"
+    if re.fullmatch(r"https?://\S+", web):
+        contact["web"] = web
+    if contact:
+        actor["kontakt"] = contact
+    if cell("person"):
+        into.personen += 1
+        actor["ansprechpersonen"] = [{"name": cell("person"), "veroeffentlichen": False}]
+    return actor
+
+
+def _kind(name: str) -> str:
+    lowered = name.casefold()
+    return next((kind for kind, words in _KINDS if re.search(words, lowered)), "sonstige")
