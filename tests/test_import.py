@@ -133,7 +133,7 @@ def test_texts_are_markdown_in_the_accepted_view_without_the_contents(imported: 
 
 def test_the_report_says_where_each_piece_came_from_and_what_to_check(imported: Path) -> None:
     report = (imported / "import-bericht.md").read_text(encoding="utf-8")
-    assert "2 Handlungsfelder, 3 Ziele, 5 Maßnahmen und 3 Kapitel." in report
+    assert "2 Handlungsfelder, 3 Ziele, 5 Maßnahmen und 3 Kapitel; aus Tabellen 0 Akteure" in report
     assert "Ebenen der Überschriften (erkannt an den Überschriften): Handlungsfeld 2, Ziel 3, " \
         "Maßnahme 4." in report  # fmt: skip
     assert ("| Ziel | 1.1 | Alle finden zeitnah einen Sprachkurs | 4.1.1 | Absatz 11, "
@@ -306,3 +306,29 @@ def test_the_sample_as_a_word_document_comes_back_whole(run_cli: RunCli, tmp_pat
     assert shares["glossar"] >= 0.95
     contacts = {a.name: a.kontakt for a in imported.akteure}
     assert all(contacts[a.name] == a.kontakt for a in original.akteure)
+
+
+def test_bold_paragraphs_that_read_as_headings_are_headings(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    doc = wg.document()
+    doc.add_heading("Handlungsfelder", 1)
+    doc.add_heading("Sprache", 2)
+    doc.add_paragraph("Die Lage ist schwierig.")
+    doc.add_paragraph().add_run("Ziel 1: Kurse für alle").bold = True
+    doc.add_paragraph("Kurse in jeder Stadt", style="List Bullet")
+    emphasis = doc.add_paragraph()
+    emphasis.add_run("Wichtig ist, dass niemand wartet.").bold = True  # a sentence: text
+    doc.add_paragraph().add_run("Ziel 2: Beratung").bold = True
+    doc.add_paragraph("Sprechstunden anbieten", style="List Bullet")
+    doc.save(tmp_path / "fett.docx")
+    result = run_cli("import", str(tmp_path / "fett.docx"), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert _structure(tmp_path / "neu") == [
+        ("sprache", "Sprache", [("Kurse für alle", ["Kurse in jeder Stadt"]),
+                                ("Beratung", ["Sprechstunden anbieten"])]),
+    ]  # fmt: skip
+    field = (tmp_path / "neu" / "handlungsfelder" / "01-sprache.yaml").read_text(encoding="utf-8")
+    assert "beschreibung: '**Wichtig ist, dass niemand wartet.**'" in field
+    report = (tmp_path / "neu" / "import-bericht.md").read_text(encoding="utf-8")
+    assert "Absatz 4, fett gesetzt „Ziel 1: Kurse für alle“ (als Überschrift gelesen)" in report

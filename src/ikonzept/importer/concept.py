@@ -82,6 +82,8 @@ def markdown(blocks: Sequence[Block], sections: Sequence[Section] = (), depth: i
 def _place(section: Section) -> str:
     heading = section.heading
     assert heading is not None
+    if heading.pseudo:
+        return f"Absatz {heading.number}, fett gesetzt „{heading.text}“ (als Überschrift gelesen)"
     label = f"{heading.label} " if heading.label else ""
     return f"Absatz {heading.number}, Überschrift „{label}{heading.text}“"
 

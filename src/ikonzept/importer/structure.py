@@ -68,10 +68,25 @@ def parse_levels(text: str) -> dict[str, int]:
     return result
 
 
+def pseudo_heading(block: Block) -> bool:
+    """A paragraph set in bold throughout, short, not a sentence: a heading in disguise."""
+    text = block.text.strip("*_ ")
+    return (block.kind == "para" and block.bold and not block.label and 0 < len(text) <= 160
+            and not text.endswith((".", ",", ";")) and "\n" not in text)  # fmt: skip
+
+
 def tree(blocks: list[Block]) -> Section:
+    """The sections; a bold paragraph that reads as a heading is one, a level below the
+    last real heading."""
     root = Section(None)
     stack = [root]
+    real = 0  # the level of the last real heading
     for block in blocks:
+        if pseudo_heading(block):
+            plain = re.sub(r"[*_\\]", "", block.text).strip()
+            block = Block("heading", plain, min(real + 1, 9), number=block.number, pseudo=True)
+        elif block.kind == "heading":
+            real = block.level
         if block.kind == "heading":
             while stack[-1] is not root and stack[-1].level >= block.level:
                 stack.pop()

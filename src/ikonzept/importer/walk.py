@@ -32,6 +32,7 @@ class Block:
     number: int = 0  # the paragraph's place in the body, counted from 1
     footnotes: tuple[tuple[str, str], ...] = ()  # (marker, Markdown text)
     cells: tuple[tuple[str, ...], ...] = ()  # a table's rows of plain cell texts
+    pseudo: bool = False  # a bold paragraph read as a heading
 
 
 @dataclass(frozen=True, slots=True)
