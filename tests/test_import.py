@@ -47,7 +47,8 @@ def _county_document(path: Path) -> Path:
     wg.link(fields, "die Seite des KI", "https://www.example.org/ki")
     fields.add_run(". Soft\u00adhyphen und\u00a0Leerzeichen.")
     doc.add_heading("Sprache und Sprachförderung", 2)
-    doc.add_paragraph("Viele warten lange auf einen Kurs.")
+    wg.footnotes(doc, {1: "Zahlen des BAMF für 2015."})
+    wg.footnote(doc.add_paragraph("Viele warten lange auf einen Kurs."), 1)
     doc.add_heading("Alle finden zeitnah einen Sprachkurs", 3)
     doc.add_paragraph("Das Ziel gilt für alle.")
     doc.add_heading("Eine Kursübersicht veröffentlichen", 4)
@@ -110,7 +111,8 @@ def test_the_headings_become_fields_goals_and_measures(imported: Path) -> None:
     first = (imported / "handlungsfelder" / "01-sprache-und-sprachfoerderung.yaml").read_text(
         encoding="utf-8"
     )
-    assert "ausgangslage: Viele warten lange auf einen Kurs." in first
+    assert ("ausgangslage: |\n  Viele warten lange auf einen Kurs.[^1]\n\n"
+            "  [^1]: Zahlen des BAMF für 2015.") in first  # fmt: skip
     assert "beschreibung: Das Ziel gilt für alle." in first
     assert "beschreibung: In allen Familienzentren." in first  # the list item's rest
     validation = validate(imported, dt.date(2016, 12, 1))
