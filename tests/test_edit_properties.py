@@ -116,7 +116,7 @@ def cases(draw: st.DrawFn) -> tuple[Document, list[tuple[Path, str, Any, tuple[s
 def _allowed(doc: Document, batch: list[tuple[Path, str, Any, tuple[str, ...]]]) -> set[int]:
     """The lines a batch may change: those of every original key it sets or removes; a
     list item's whole lines when its first key goes; the key line above a mapping that
-    loses all its keys."""
+    loses all its keys; the header line of a block scalar ending a file without a break."""
     lines: set[int] = set()
     touched: dict[Path, set[str]] = {}
     for path, key, _value, _after in batch:
@@ -132,6 +132,12 @@ def _allowed(doc: Document, batch: list[tuple[Path, str, Any, tuple[str, ...]]])
         if set(all_keys) <= keys and path and isinstance(path[-1], str):
             first, last = doc.ranges[path]
             lines.update(range(first, last + 1))
+    if not doc.final_newline:
+        # a block scalar that ends the file without a line break gets a header that keeps
+        # its value so („|“ → „|-“) when a line goes after it: the first line of a value
+        # that reaches the end may change (the loaded values are compared exactly anyway)
+        end = len(doc.text.splitlines()) - 1
+        lines.update(first for first, last in doc.ranges.values() if last == end)
     return lines
 
 
@@ -197,3 +203,14 @@ def test_any_batch_of_changes_is_exact_or_refused(
 ) -> None:
     doc, batch = case
     _check(doc, batch, tmp_path)
+
+
+def test_a_key_after_a_block_scalar_that_ends_the_file_without_a_break(tmp_path: FilePath) -> None:
+    """Found by the property above: the header becomes „|-“, so the value keeps no break."""
+    text = (
+        "'titel': | # x: y\r\n    Anfang\r\n      eingerückt\r\n    Zeile eins\r\n      eingerückt"
+    )
+    doc = Document(text=text, eol="\r\n", bom=False, final_newline=False,
+                   ranges={("titel",): (0, 4)}, mappings={(): ["titel"]}, flow=set(),
+                   inline=set())  # fmt: skip
+    _check(doc, [((), "id", "", ())], tmp_path)

@@ -33,7 +33,7 @@ _KINDS = [
     ("kita", r"\b(kita|kindertages|familienzentrum|kindergarten)\b"),
     ("kirche", r"\b(kirche|kirchengemeinde|moschee|gemeinde st\.|pfarr)\b"),
     ("migrantenorganisation", r"\b(migrant|moscheeverein|kulturverein)\b"),
-    ("initiative", r"\b(initiative|netzwerk|helferkreis|freundeskreis)\b"),
+    ("initiative", r"(initiative|netzwerk|helferkreis|freundeskreis|asylkreis|arbeitskreis)"),
     ("verein", r"\b(e\. ?v\.|verein)\b"),
 ]  # fmt: skip
 
