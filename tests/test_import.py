@@ -127,7 +127,7 @@ def test_texts_are_markdown_in_the_accepted_view_without_the_contents(imported: 
             "Akteuren erarbeitet. Ergänzt.") in konzept  # fmt: skip
     assert "Gestrichen" not in konzept  # the tracked deletion, accepted
     assert "\t3" not in konzept and "4 Handlungsfelder" not in konzept  # the contents
-    assert "| Datum | Format |\n      | --- | --- |\n      | 3. Mai 2016 | Workshop |" in konzept
+    assert "| Datum | Format |\n    | --- | --- |\n    | 3. Mai 2016 | Workshop |" in konzept
     assert "titel: Integrationskonzept des Musterkreises" in konzept
     assert ("text: Die Handlungsfelder im Einzelnen, siehe [die Seite des "
             "KI](https://www.example.org/ki). Softhyphen und Leerzeichen.") in konzept  # fmt: skip

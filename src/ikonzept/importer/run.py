@@ -231,12 +231,11 @@ def _dumper() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    yaml = YAML(typ="safe")
+    yaml: Any = YAML(typ="safe")
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.sort_base_mapping_type_on_output = False  # the keys in our order
     yaml.width = 4096  # long titles stay on one line
-    yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(
         LiteralScalarString,
         lambda r, text: r.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
