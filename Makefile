@@ -8,9 +8,11 @@ SOURCES := src tests $(wildcard benchmarks)
 
 # WeasyPrint needs Pango, and HarfBuzz-Subset for small, byte-identical font subsets.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-# The tests read the text of the PDFs with pdftotext, open the web site in chromium, and
-# let LibreOffice Calc save feedback forms as our users' offices do; git makes the editions.
-TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium libreoffice-calc-nogui git
+# The tests read the text of the PDFs with pdftotext, open the web site in chromium, let
+# LibreOffice Calc save feedback forms as our users' offices do and Writer convert old
+# concepts (.doc, .odt) for `ikonzept import`; git makes the editions.
+TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium libreoffice-calc-nogui \
+	libreoffice-writer-nogui git
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 system-deps:

@@ -334,3 +334,28 @@ def test_bold_paragraphs_that_read_as_headings_are_headings(
     assert "beschreibung: '**Wichtig ist, dass niemand wartet.**'" in field
     report = (tmp_path / "neu" / "import-bericht.md").read_text(encoding="utf-8")
     assert "Absatz 4, fett gesetzt „Ziel 1: Kurse für alle“ (als Überschrift gelesen)" in report
+
+
+def test_odt_and_doc_come_in_through_libreoffice(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.office import convert
+
+    source = _county_document(tmp_path / "konzept.docx")
+    expected = None
+    for suffix in ("odt", "doc"):
+        saved = convert(source, suffix, tmp_path / suffix, tmp_path / "profil")
+        result = run_cli("import", str(saved), "--to", str(tmp_path / f"aus-{suffix}"))
+        assert result.exit_code == 0, result.stdout + result.stderr
+        structure = _structure(tmp_path / f"aus-{suffix}")
+        expected = expected or structure
+        assert structure == expected
+        assert [title for _id, title, _goals in structure] == ["Sprache und Sprachförderung",
+                                                               "Bildung"]  # fmt: skip
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    missing = run_cli("import", str(tmp_path / "odt" / "konzept.odt"), "--to", str(tmp_path / "x"))
+    assert missing.exit_code == 1
+    assert "braucht ikonzept LibreOffice (soffice), das hier fehlt" in missing.stderr
+    assert not (tmp_path / "x").exists()

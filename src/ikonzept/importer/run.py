@@ -87,10 +87,10 @@ def _check_target(target: Path) -> None:
 def _opened(source: Path) -> Any:
     """The python-docx document, after the package passed the size and zip-bomb limits."""
     suffix = source.suffix.lower()
-    if suffix in (".pdf", ".doc", ".odt"):
+    if suffix == ".pdf":
         raise ImportRefused(
-            f"„{source.name}“: Bisher liest ikonzept import nur Word-Dokumente (.docx). "
-            "Speichern Sie das Dokument in Word oder LibreOffice als .docx."
+            f"„{source.name}“: PDF liest ikonzept import noch nicht. Öffnen Sie die Vorlage "
+            "in Word oder speichern Sie das Dokument als .docx."
         )
     try:
         size = source.stat().st_size
@@ -98,7 +98,7 @@ def _opened(source: Path) -> Any:
         raise ImportRefused(f"„{source}“ gibt es nicht oder ist nicht lesbar.") from None
     if size > MAX_BYTES:
         raise ImportRefused(f"„{source.name}“ ist {size // 1_048_576} MB groß; höchstens 100 MB.")
-    data = source.read_bytes()
+    data = _converted(source) if suffix in CONVERTED else source.read_bytes()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = package.infolist()
@@ -123,6 +123,38 @@ def _opened(source: Path) -> Any:
         raise ImportRefused(
             f"„{source.name}“ lässt sich nicht als Word-Dokument lesen ({type(error).__name__})."
         ) from None
+
+
+CONVERTED = (".doc", ".odt", ".rtf")  # read after LibreOffice saved them as .docx
+
+
+def _converted(source: Path) -> bytes:
+    """A Word 97–2003, OpenDocument or RTF file as LibreOffice saves it in .docx."""
+    import subprocess
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise ImportRefused(
+            f"„{source.name}“: Für {source.suffix.lower()}-Dateien braucht ikonzept LibreOffice "
+            "(soffice), das hier fehlt. Installieren Sie es (Debian: apt install "
+            "libreoffice-writer-nogui) oder speichern Sie das Dokument als .docx."
+        )
+    with tempfile.TemporaryDirectory(prefix="ikonzept-import-") as folder:
+        work = Path(folder)
+        try:
+            done = subprocess.run(
+                [office, f"-env:UserInstallation={(work / 'profil').as_uri()}", "--headless",
+                 "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                 str(work / "docx"), str(source.resolve())],
+                capture_output=True, timeout=300, check=False,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            raise ImportRefused(f"„{source.name}“: LibreOffice brauchte zu lange.") from None
+        target = work / "docx" / f"{source.stem}.docx"
+        if done.returncode != 0 or not target.is_file():
+            raise ImportRefused(f"„{source.name}“ ließ sich mit LibreOffice nicht als .docx "
+                                "speichern; ist die Datei beschädigt?")  # fmt: skip
+        return target.read_bytes()
 
 
 def _title(document: Any, found: list[Any], source: Path) -> str:
