@@ -254,8 +254,8 @@ def test_nothing_is_overwritten_and_what_cannot_be_read_is_refused(
     assert sorted(p.name for p in taken.iterdir()) == ["notiz.txt"]
     pdf = tmp_path / "konzept.pdf"
     pdf.write_bytes(b"%PDF-1.7\n")
-    assert "nur Word-Dokumente (.docx)" in run_cli("import", str(pdf), "--to",
-                                                    str(tmp_path / "a")).stderr  # fmt: skip
+    assert "„konzept.pdf“ lässt sich nicht als PDF lesen" in run_cli(
+        "import", str(pdf), "--to", str(tmp_path / "a")).stderr  # a damaged PDF  # fmt: skip
     broken = tmp_path / "kaputt.docx"
     broken.write_bytes(b"kein zip")
     assert "kein Word-Dokument (.docx) oder beschädigt" in run_cli(
@@ -359,3 +359,44 @@ def test_odt_and_doc_come_in_through_libreoffice(
     assert missing.exit_code == 1
     assert "braucht ikonzept LibreOffice (soffice), das hier fehlt" in missing.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_the_sample_as_a_pdf_keeps_its_measures(run_cli: RunCli, tmp_path: Path) -> None:
+    """The same Word document as the PDF LibreOffice writes (with bookmarks)."""
+    from ikonzept.model.numbering import reading_order
+    from tests.conftest import SAMPLE
+    from tests.office import convert
+    from tests.sample_docx import write
+
+    original = validate(SAMPLE).konzept
+    assert original is not None
+    pdf = convert(write(original, tmp_path / "konzept.docx"), "pdf", tmp_path / "pdf",
+                  tmp_path / "profil")  # fmt: skip
+    result = run_cli("import", str(pdf), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    imported = validate(tmp_path / "neu").konzept
+    assert imported is not None
+
+    def measures(k: Any) -> list[tuple[str, str, str]]:
+        return [(f.titel, z.titel, m.titel) for f in reading_order(k.handlungsfelder)
+                for z in f.ziele for m in z.massnahmen]  # fmt: skip
+
+    found = set(measures(imported)) & set(measures(original))
+    share = len(found) / len(measures(original))
+    assert share >= 0.9, share  # measured: every one of the 81, under its goal and field
+    assert share == 1.0
+    field = tmp_path / "neu" / "handlungsfelder" / "01-sprache-und-sprachfoerderung.yaml"
+    text = field.read_text(encoding="utf-8")
+    assert "Seite " not in text  # no page furniture in the text
+
+
+def test_a_pdf_without_text_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    import pikepdf
+
+    scan = pikepdf.new()
+    scan.add_blank_page()
+    scan.save(tmp_path / "scan.pdf")
+    result = run_cli("import", str(tmp_path / "scan.pdf"), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 1
+    assert "hat keine Textebene – wohl ein Scan" in result.stderr
+    assert not (tmp_path / "neu").exists()

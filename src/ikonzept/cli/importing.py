@@ -14,7 +14,7 @@ from ikonzept.cli.app import QuietOption, TodayOption, app, day, guarded, say
 @guarded
 def import_(
     datei: Annotated[
-        Path, typer.Argument(help="Das bisherige Konzept: .docx (oder .doc, .odt, .rtf).")
+        Path, typer.Argument(help="Das bisherige Konzept: .docx, .pdf (oder .doc, .odt, .rtf).")
     ],
     to: Annotated[
         Path,
@@ -44,8 +44,8 @@ def import_(
     quiet: QuietOption = False,
     today: TodayOption = None,
 ) -> None:
-    """Ein bestehendes Konzept aus Word (.docx; .doc, .odt, .rtf über LibreOffice) in einen
-    neuen Konzeptordner übernehmen:
+    """Ein bestehendes Konzept aus Word (.docx; .doc, .odt, .rtf über LibreOffice) oder PDF
+    in einen neuen Konzeptordner übernehmen:
     Handlungsfelder, Ziele und Maßnahmen aus den Überschriften (mit Words automatischer
     Nummerierung), alles Weitere als Kapitel; dazu import-bericht.md mit allem, was eine
     Person prüfen muss. Das Ergebnis ist sofort gültig (validate, build, diff)."""

@@ -48,10 +48,16 @@ def import_document(
 ) -> ImportResult:  # fmt: skip
     given = _given_levels(ebenen)
     _check_target(target)
-    document = _opened(source)
-    from ikonzept.importer.walk import blocks
+    day = today or dt.date.today()
+    if source.suffix.lower() == ".pdf":
+        found, comments, title, stand, note = _from_pdf(source, day)
+    else:
+        document = _opened(source)
+        from ikonzept.importer.walk import blocks
 
-    found, comments = blocks(document)
+        found, comments = blocks(document)
+        title = _title(document, found, source)
+        stand, note = _stand(document, day), _stand_note(document)
     root = tree(found)
     recognised = levels(root, given)
     towns = _towns(kommunen)
@@ -60,13 +66,39 @@ def import_document(
         who = f" ({comment.author})" if comment.author else ""
         draft.pruefen.append(f"Kommentar{who} zu Absatz {comment.number}, nicht übernommen: "
                              f"„{comment.text}“")  # fmt: skip
-    title = _title(document, found, source)
-    day = today or dt.date.today()
-    files = _files(draft, title, _stand(document, day), towns, herausgeber)
-    draft.pruefen.insert(0, _stand_note(document))
+    files = _files(draft, title, stand, towns, herausgeber)
+    draft.pruefen.insert(0, note)
     result = ImportResult(target, draft, recognised)
     _write(target, files, result, source, day)
     return result
+
+
+def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt.date, str]:
+    """Blocks, (no) comments, title, date and the date's note of a PDF."""
+    from ikonzept.importer import pdf
+
+    try:
+        size = source.stat().st_size
+    except OSError:
+        raise ImportRefused(f"„{source}“ gibt es nicht oder ist nicht lesbar.") from None
+    if size > MAX_BYTES:
+        raise ImportRefused(f"„{source.name}“ ist {size // 1_048_576} MB groß; höchstens 100 MB.")
+    try:
+        found, title = pdf.read(source)
+    except pdf.NoTextLayer:
+        raise ImportRefused(
+            f"„{source.name}“ hat keine Textebene – wohl ein Scan. ikonzept erkennt keinen Text "
+            "in Bildern; bitte die Word-Fassung oder ein PDF mit Text verwenden."
+        ) from None
+    except Exception as error:
+        raise ImportRefused(
+            f"„{source.name}“ lässt sich nicht als PDF lesen ({type(error).__name__})."
+        ) from None
+    first = next((b.text for b in found if b.kind == "heading"), None)
+    return (found, [], title or source.stem.replace("_", " ").replace("-", " ") or first or "",
+            day, "Aus einem PDF übernommen: Absätze, Listen und Tabellen sind Fließtext; "
+            "bitte Gliederung und Texte gegen das Original prüfen. Als Stand der Ausgabe steht "
+            "das Datum des Imports.")  # fmt: skip
 
 
 def _given_levels(ebenen: str | None) -> dict[str, int]:
@@ -87,11 +119,6 @@ def _check_target(target: Path) -> None:
 def _opened(source: Path) -> Any:
     """The python-docx document, after the package passed the size and zip-bomb limits."""
     suffix = source.suffix.lower()
-    if suffix == ".pdf":
-        raise ImportRefused(
-            f"„{source.name}“: PDF liest ikonzept import noch nicht. Öffnen Sie die Vorlage "
-            "in Word oder speichern Sie das Dokument als .docx."
-        )
     try:
         size = source.stat().st_size
     except OSError:
