@@ -77,12 +77,7 @@ def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt
     """Blocks, (no) comments, title, date and the date's note of a PDF."""
     from ikonzept.importer import pdf
 
-    try:
-        size = source.stat().st_size
-    except OSError:
-        raise ImportRefused(f"„{source}“ gibt es nicht oder ist nicht lesbar.") from None
-    if size > MAX_BYTES:
-        raise ImportRefused(f"„{source.name}“ ist {size // 1_048_576} MB groß; höchstens 100 MB.")
+    _check_size(source)
     try:
         found, title = pdf.read(source)
     except pdf.NoTextLayer:
@@ -94,8 +89,7 @@ def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt
         raise ImportRefused(
             f"„{source.name}“ lässt sich nicht als PDF lesen ({type(error).__name__})."
         ) from None
-    first = next((b.text for b in found if b.kind == "heading"), None)
-    return (found, [], title or source.stem.replace("_", " ").replace("-", " ") or first or "",
+    return (found, [], title or source.stem.replace("_", " ").replace("-", " "),
             day, "Aus einem PDF übernommen: Absätze, Listen und Tabellen sind Fließtext; "
             "bitte Gliederung und Texte gegen das Original prüfen. Als Stand der Ausgabe steht "
             "das Datum des Imports.")  # fmt: skip
@@ -116,15 +110,19 @@ def _check_target(target: Path) -> None:
         )
 
 
-def _opened(source: Path) -> Any:
-    """The python-docx document, after the package passed the size and zip-bomb limits."""
-    suffix = source.suffix.lower()
+def _check_size(source: Path) -> None:
     try:
         size = source.stat().st_size
     except OSError:
         raise ImportRefused(f"„{source}“ gibt es nicht oder ist nicht lesbar.") from None
     if size > MAX_BYTES:
         raise ImportRefused(f"„{source.name}“ ist {size // 1_048_576} MB groß; höchstens 100 MB.")
+
+
+def _opened(source: Path) -> Any:
+    """The python-docx document, after the package passed the size and zip-bomb limits."""
+    suffix = source.suffix.lower()
+    _check_size(source)
     data = _converted(source) if suffix in CONVERTED else source.read_bytes()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -373,8 +371,7 @@ def report(result: ImportResult, source: Path, day: dt.date) -> str:
     checks.append("Ansprechpersonen aus dem Dokument sind nicht übernommen; wer veröffentlicht "
                   "werden soll, kommt mit Einwilligung (`veroeffentlichen: true`) ins "
                   "Akteursverzeichnis.")  # fmt: skip
-    warnings = [f for f in result.findings]
-    checks += [f"{f.file}: {f.rule} {f.message}" for f in warnings]
+    checks += [f"{f.file}: {f.rule} {f.message}" for f in result.findings]
     lines += ["", "## Bitte prüfen", ""] + [f"{n}. {text}" for n, text in enumerate(checks, 1)]
     return "\n".join(lines) + "\n"
 

@@ -75,7 +75,7 @@ def blocks(document: Any) -> tuple[list[Block], list[Comment]]:
         {},
         {},
     )
-    context.footnotes = _notes(_root(part, "footnotes"), "footnote", context)
+    context.footnotes = _notes(_root(part, "footnotes"), context)
     context.comment_texts = _comments(_root(part, "comments"), context)
     result: list[Block] = []
     _body(document.element.body, context, result)
@@ -308,17 +308,10 @@ def _table(table: Any, context: _Context) -> tuple[str, tuple[tuple[str, ...], .
             span = _val(tcpr, "gridSpan")
             merge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
             continued = merge is not None and merge.get(f"{W}val") in (None, "continue")
-            texts, plains = [], []
-            for p in tc.findall(f"{W}p"):
-                segments: list[Segment] = []
-                _inline(p, context, segments, False, False)
-                joined = _joined(segments)
-                texts.append(joined[0].strip())
-                plains.append(joined[1].strip())
-            text = "" if continued else " ".join(t for t in texts if t).replace("|", "\\|")
+            markdown, plain = ("", "") if continued else _texts(tc, context)
             extra = int(span) - 1 if span and span.isdigit() else 0
-            cells += [text] + [""] * extra
-            plain_cells += ["" if continued else " ".join(t for t in plains if t)] + [""] * extra
+            cells += [markdown.replace("|", "\\|")] + [""] * extra
+            plain_cells += [plain] + [""] * extra
         rows.append(cells)
         plain_rows.append(plain_cells)
     if not rows:
@@ -330,27 +323,31 @@ def _table(table: Any, context: _Context) -> tuple[str, tuple[tuple[str, ...], .
     return "\n".join(lines), tuple(tuple(r) for r in plain_rows)
 
 
-def _notes(root: Any, tag: str, context: _Context) -> dict[str, str]:
+def _texts(element: Any, context: _Context) -> tuple[str, str]:
+    """(Markdown, plain text) of the paragraphs inside a note, comment or table cell."""
+    markdown, plain = [], []
+    for p in element.iter(f"{W}p"):
+        segments: list[Segment] = []
+        _inline(p, context, segments, False, False)
+        joined = _joined(segments)
+        markdown.append(joined[0].strip())
+        plain.append(joined[1].strip())
+    return " ".join(t for t in markdown if t), " ".join(t for t in plain if t)
+
+
+def _notes(root: Any, context: _Context) -> dict[str, str]:
+    """The footnotes' Markdown by id (Word's separators left out)."""
     notes = {}
-    for note in root.iter(f"{W}{tag}") if root is not None else ():
+    for note in root.iter(f"{W}footnote") if root is not None else ():
         if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        texts = []
-        for p in note.iter(f"{W}p"):
-            segments: list[Segment] = []
-            _inline(p, context, segments, False, False)
-            texts.append(_joined(segments)[0].strip())
-        notes[note.get(f"{W}id")] = " ".join(t for t in texts if t)
+        notes[note.get(f"{W}id")] = _texts(note, context)[0]
     return notes
 
 
 def _comments(root: Any, context: _Context) -> dict[str, tuple[str, str]]:
-    found = {}
-    for comment in root.iter(f"{W}comment") if root is not None else ():
-        texts = []
-        for p in comment.iter(f"{W}p"):
-            segments: list[Segment] = []
-            _inline(p, context, segments, False, False)
-            texts.append(_joined(segments)[1].strip())
-        found[comment.get(f"{W}id")] = (comment.get(f"{W}author") or "", " ".join(texts))
-    return found
+    """The comments' (author, plain text) by id."""
+    return {
+        comment.get(f"{W}id"): (comment.get(f"{W}author") or "", _texts(comment, context)[1])
+        for comment in (root.iter(f"{W}comment") if root is not None else ())
+    }

@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ikonzept import __version__
-from ikonzept.diff.changes import Art, Comparison
+from ikonzept.diff.changes import Art, Change, Comparison
 from ikonzept.diff.report import format_date
 from ikonzept.model import Konzept, Stand, Ziel
 from ikonzept.model.bericht import Bericht
@@ -149,10 +149,7 @@ def _changes(konzept: Konzept, comparison: Comparison) -> Aenderungen:
     label = {s.value: s.label for s in Stand}
     measures = [c for c in comparison.aenderungen if c.typ == "massnahme"]
 
-    def wechsel(c: object, bisher: str, jetzt: str) -> Wechsel:
-        from ikonzept.diff.changes import Change
-
-        assert isinstance(c, Change)
+    def wechsel(c: Change, bisher: str, jetzt: str) -> Wechsel:
         measure = by_id.get(c.id)
         reason = measure.stand_begruendung if measure is not None else None
         return Wechsel(c.nummer_neu or c.nummer_alt or "", c.titel, bisher, jetzt, reason)
