@@ -222,6 +222,7 @@ def test_fields_named_in_the_headings_and_measures_as_bullets(
     doc.save(tmp_path / "zwei.docx")
     result = run_cli("import", str(tmp_path / "zwei.docx"), "--to", str(tmp_path / "neu"))
     assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[1].endswith("(3 Hinweise, 0 Befunde von validate).")
     assert _structure(tmp_path / "neu") == [
         ("sprache", "Sprache", [("Kurse für alle", ["Kurse in jeder Stadt", "Kinderbetreuung"])]),
         ("arbeit", "Arbeit", [("Arbeit finden", ["Jobmessen"])]),

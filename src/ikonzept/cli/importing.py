@@ -60,6 +60,7 @@ def import_(
     out = say(quiet)
     out(f"Übernommen nach {to}: {count['Handlungsfeld']} Handlungsfelder, {count['Ziel']} "
         f"Ziele, {count['Maßnahme']} Maßnahmen, {count['Kapitel']} Kapitel.")  # fmt: skip
-    out(f"Bitte prüfen: {to / REPORT} ({len(result.draft.pruefen)} Hinweise, "
-        f"{len(result.findings)} Befunde von validate).")  # fmt: skip
+    hints, findings = len(result.draft.pruefen), len(result.findings)
+    out(f"Bitte prüfen: {to / REPORT} ({hints} Hinweis{'' if hints == 1 else 'e'}, "
+        f"{findings} Befund{'' if findings == 1 else 'e'} von validate).")  # fmt: skip
     raise typer.Exit(1 if errors else 0)
