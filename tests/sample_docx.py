@@ -1,7 +1,7 @@
 """The sample concept as a county would have it in Word: a title, numbered headings (a
 multi-level list linked to the heading styles), the chapters, a chapter „Handlungsfelder“
-with fields, goals and measures as headings, and the actor directory, glossary and
-abbreviations as tables. For the import's round trip."""
+with fields, goals and measures as headings, the legal bases one per heading, and the
+actor directory, glossary and abbreviations as tables. For the import's round trip."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def write(konzept: Konzept, path: Path) -> Path:
                 doc.add_heading(massnahme.titel, 4)
                 for paragraph in _plain(massnahme.beschreibung):
                     doc.add_paragraph(paragraph)
+    _laws(doc, konzept)
     doc.add_heading("Akteure und Angebote", 1)
     rows = []
     for akteur in konzept.akteure:
@@ -64,6 +65,16 @@ def write(konzept: Konzept, path: Path) -> Path:
     )
     doc.save(path)
     return path
+
+
+def _laws(doc: Any, konzept: Konzept) -> None:
+    doc.add_heading("Rechtsgrundlagen", 1)
+    for law in konzept.rechtsgrundlagen:
+        doc.add_heading(f"{law.titel} ({law.kurz})" if law.kurz else law.titel, 2)
+        if law.fundstelle:
+            doc.add_paragraph(law.fundstelle)
+        for paragraph in _plain(law.beschreibung):
+            doc.add_paragraph(paragraph)
 
 
 def _table(doc: Any, head: list[str], rows: list[list[str]]) -> None:

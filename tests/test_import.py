@@ -135,7 +135,7 @@ def test_texts_are_markdown_in_the_accepted_view_without_the_contents(imported: 
 
 def test_the_report_says_where_each_piece_came_from_and_what_to_check(imported: Path) -> None:
     report = (imported / "import-bericht.md").read_text(encoding="utf-8")
-    assert "2 Handlungsfelder, 3 Ziele, 5 Maßnahmen und 3 Kapitel; aus Tabellen 0 Akteure" in report
+    assert "2 Handlungsfelder, 3 Ziele, 5 Maßnahmen und 3 Kapitel; dazu 0 Akteure" in report
     assert "Ebenen der Überschriften (erkannt an den Überschriften): Handlungsfeld 2, Ziel 3, " \
         "Maßnahme 4." in report  # fmt: skip
     assert ("| Ziel | 1.1 | Alle finden zeitnah einen Sprachkurs | 4.1.1 | Absatz 11, "
@@ -304,8 +304,13 @@ def test_the_sample_as_a_word_document_comes_back_whole(run_cli: RunCli, tmp_pat
         "abkuerzungen": (len({(a.kuerzel, a.bedeutung) for a in imported.abkuerzungen}
                              & {(a.kuerzel, a.bedeutung) for a in original.abkuerzungen})
                          / len(original.abkuerzungen)),
+        "rechtsgrundlagen": (
+            len({(r.titel, r.kurz, r.fundstelle) for r in imported.rechtsgrundlagen}
+                & {(r.titel, r.kurz, r.fundstelle) for r in original.rechtsgrundlagen})
+            / len(original.rechtsgrundlagen)),
     }  # fmt: skip
-    assert shares == {"akteure": 1.0, "glossar": shares["glossar"], "abkuerzungen": 1.0}
+    assert shares == {"akteure": 1.0, "glossar": shares["glossar"], "abkuerzungen": 1.0,
+                      "rechtsgrundlagen": 1.0}  # fmt: skip
     assert shares["glossar"] >= 0.95
     contacts = {a.name: a.kontakt for a in imported.akteure}
     assert all(contacts[a.name] == a.kontakt for a in original.akteure)
@@ -401,3 +406,130 @@ def test_a_pdf_without_text_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "hat keine Textebene – wohl ein Scan" in result.stderr
     assert not (tmp_path / "neu").exists()
+
+
+def _yaml_file(path: Path) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_glossary_abbreviations_and_laws_written_as_paragraphs(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    doc = wg.document()
+    doc.add_heading("Handlungsfeld 1: Sprache", 1)
+    doc.add_paragraph("Die Lage.")
+    doc.add_heading("Ziel 1.1: Kurse für alle", 2)
+    doc.add_paragraph("Kurse in jeder Stadt", style="List Bullet")
+    doc.add_heading("Rechtliche Grundlagen", 1)
+    doc.add_paragraph("Das Konzept stützt sich vor allem auf diese Gesetze.")
+    doc.add_paragraph(
+        "Aufenthaltsgesetz (AufenthG) in der Fassung der Bekanntmachung vom 25. Februar 2008 "
+        "(BGBl. I S. 162)", style="List Bullet",
+    )  # fmt: skip
+    lead = doc.add_paragraph()
+    lead.add_run("Schulgesetz für das Land Nordrhein-Westfalen (SchulG)").bold = True
+    lead.add_run(" – regelt auch die Seiteneinsteiger.")
+    doc.add_paragraph("Es gilt für alle Schulen im Land.")
+    doc.add_heading("Teilhabe- und Integrationsgesetz (TIntG)", 2)
+    doc.add_paragraph("Vom 14. Februar 2012 (GV. NRW. 2012 S. 97)")
+    doc.add_paragraph("Grundlage der Kommunalen Integrationszentren.")
+    doc.add_heading("Glossar", 1)
+    doc.add_paragraph("Die wichtigsten Begriffe.")
+    term = doc.add_paragraph()
+    term.add_run("Seiteneinsteiger").bold = True
+    term.add_run(" Kinder, die ohne Deutschkenntnisse in eine Schule kommen.")
+    doc.add_paragraph("Duldung – Aussetzung der Abschiebung.")
+    doc.add_paragraph("Sie ist kein Aufenthaltstitel.")
+    doc.add_heading("Abkürzungen", 1)
+    doc.add_paragraph("BAMF\tBundesamt für Migration und Flüchtlinge")
+    doc.add_paragraph("KI: Kommunales Integrationszentrum")
+    doc.add_paragraph("SGB II – Zweites Buch Sozialgesetzbuch")
+    doc.save(tmp_path / "absaetze.docx")
+    result = run_cli("import", str(tmp_path / "absaetze.docx"), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    folder = tmp_path / "neu"
+    assert _yaml_file(folder / "glossar.yaml") == [
+        {"begriff": "Seiteneinsteiger",
+         "erklaerung": "Kinder, die ohne Deutschkenntnisse in eine Schule kommen."},
+        {"begriff": "Duldung",
+         "erklaerung": "Aussetzung der Abschiebung.\n\nSie ist kein Aufenthaltstitel.\n"},
+    ]  # fmt: skip
+    assert _yaml_file(folder / "abkuerzungen.yaml") == [
+        {"kuerzel": "BAMF", "bedeutung": "Bundesamt für Migration und Flüchtlinge"},
+        {"kuerzel": "KI", "bedeutung": "Kommunales Integrationszentrum"},
+        {"kuerzel": "SGB II", "bedeutung": "Zweites Buch Sozialgesetzbuch"},
+    ]
+    assert _yaml_file(folder / "rechtsgrundlagen.yaml") == [
+        {"id": "aufenthaltsgesetz", "titel": "Aufenthaltsgesetz", "kurz": "AufenthG",
+         "fundstelle": "In der Fassung der Bekanntmachung vom 25. Februar 2008 (BGBl. I S. 162)"},
+        {"id": "schulg", "titel": "Schulgesetz für das Land Nordrhein-Westfalen",
+         "kurz": "SchulG", "beschreibung": "regelt auch die Seiteneinsteiger.\n\nEs gilt für "
+         "alle Schulen im Land.\n"},
+        {"id": "teilhabe-und-integrationsgesetz", "titel": "Teilhabe- und Integrationsgesetz",
+         "kurz": "TIntG", "fundstelle": "Vom 14. Februar 2012 (GV. NRW. 2012 S. 97)",
+         "beschreibung": "Grundlage der Kommunalen Integrationszentren."},
+    ]  # fmt: skip
+    # the introductions stay chapters, nothing is lost
+    konzept = _yaml_file(folder / "konzept.yaml")
+    texts = {k["titel"]: k["text"] for k in konzept["kapitel"]}
+    assert texts == {"Rechtliche Grundlagen": "Das Konzept stützt sich vor allem auf diese "
+                     "Gesetze.", "Glossar": "Die wichtigsten Begriffe."}  # fmt: skip
+    assert validate(folder).findings == ()
+    report = (folder / "import-bericht.md").read_text(encoding="utf-8")
+    assert "2 Glossarbegriffe, 3 Abkürzungen und 3 Rechtsgrundlagen." in report
+
+
+def test_actor_tables_with_merged_cells_and_the_town_from_the_address(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    doc = wg.document()
+    doc.add_heading("Akteure", 1)
+    rows = [
+        ["Name", "Anschrift", "Telefon", "Ansprechperson"],
+        ["Beratung", "", "", ""],  # a group's label, merged across the table
+        ["Caritas Beratungsstelle", "Holtwicker Straße 1, 48653 Coesfeld-Lette", "02541 1", ""],
+        ["Caritas Sprachcafé", "", "02541 2", "Erika Muster"],  # the address merged from above
+        ["Netzwerk Coesfelder Straße", "Coesfelder Straße 3, 48249 Dülmen", "", ""],
+        ["Verein ohne Ort", "Postfach 12", "", ""],
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(1, 3))
+    table.cell(2, 1).merge(table.cell(3, 1))
+    doc.add_heading("Glossar", 1)
+    glossary = doc.add_table(rows=3, cols=2)
+    for (r, c), text in {(0, 0): "Begriff", (0, 1): "Erklärung", (1, 0): "A",
+                         (2, 0): "Asyl", (2, 1): "Schutz vor Verfolgung."}.items():  # fmt: skip
+        glossary.cell(r, c).text = text
+    glossary.cell(1, 0).merge(glossary.cell(1, 1))  # the letter across the table
+    doc.save(tmp_path / "akteure.docx")
+    result = run_cli("import", str(tmp_path / "akteure.docx"), "--to", str(tmp_path / "neu"),
+                     "--kommunen", "Coesfeld, Dülmen")  # fmt: skip
+    assert result.exit_code == 0, result.stdout + result.stderr
+    folder = tmp_path / "neu"
+    actors = {a["name"]: a for a in map(_yaml_file, sorted((folder / "akteure").glob("*.yaml")))}
+    assert sorted(actors) == ["Caritas Beratungsstelle", "Caritas Sprachcafé",
+                              "Netzwerk Coesfelder Straße", "Verein ohne Ort"]  # fmt: skip
+    assert actors["Caritas Sprachcafé"]["kontakt"] == {
+        "anschrift": "Holtwicker Straße 1, 48653 Coesfeld-Lette", "telefon": "02541 2"
+    }  # fmt: skip
+    assert actors["Caritas Sprachcafé"]["ansprechpersonen"] == [
+        {"name": "Erika Muster", "veroeffentlichen": False}
+    ]
+    towns = {name: actor.get("kommunen") for name, actor in actors.items()}
+    assert towns == {
+        "Caritas Beratungsstelle": ["coesfeld"],
+        "Caritas Sprachcafé": ["coesfeld"],
+        "Netzwerk Coesfelder Straße": ["duelmen"],
+        "Verein ohne Ort": None,
+    }
+    assert _yaml_file(folder / "glossar.yaml") == [
+        {"begriff": "Asyl", "erklaerung": "Schutz vor Verfolgung."}
+    ]
+    report = (folder / "import-bericht.md").read_text(encoding="utf-8")
+    assert "3 Akteuren ist die Kommune aus ihrer Anschrift zugeordnet" in report
+    assert validate(folder).findings == ()

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ikonzept.importer import laws, terms
 from ikonzept.importer.structure import Levels, Section, title_of
-from ikonzept.importer.tables import Directories, kind_of, take
+from ikonzept.importer.tables import Directories, add_entry, kind_of, take
 from ikonzept.importer.walk import Block
 
 
@@ -19,7 +20,7 @@ from ikonzept.importer.walk import Block
 class Found:
     """One recognised item for the report."""
 
-    art: str  # „Handlungsfeld“, „Ziel“, „Maßnahme“, „Kapitel“
+    art: str  # „Handlungsfeld“, „Ziel“, „Maßnahme“, „Kapitel“, „Rechtsgrundlage“
     nummer: str  # ours
     titel: str
     quelle: str  # „Absatz 12, 4.1.2 Überschrift“
@@ -51,6 +52,15 @@ def slug(text: str, taken: set[str], fallback: str) -> str:
     return ident
 
 
+def law_id(law: laws.Law, taken: set[str]) -> str:
+    """„aufenthaltsgesetz“ from „Gesetz über den Aufenthalt … (Aufenthaltsgesetz)“; else
+    from a short title, the short name, or the first words."""
+    named = re.search(r"\((\w+)\)", law.titel)
+    short_title = len(law.titel.split()) <= 4
+    source = named.group(1) if named else law.titel if short_title else law.kurz or law.titel
+    return slug(source, taken, "rechtsgrundlage")
+
+
 def markdown(blocks: Sequence[Block], sections: Sequence[Section] = (), depth: int = 2) -> str:
     """Blocks and the sections below them as one Markdown text (sub-headings as ##…)."""
     parts: list[str] = []
@@ -66,7 +76,7 @@ def markdown(blocks: Sequence[Block], sections: Sequence[Section] = (), depth: i
             else:
                 parts.append(line)
         elif block.text:
-            parts.append(block.text)
+            parts.append(block.text.replace("\t", " "))
         previous = block.kind
     for section in sections:
         assert section.heading is not None
@@ -111,19 +121,58 @@ def build(root: Section, found_levels: Levels | None, towns: dict[str, str]) -> 
 
 def _directories(section: Section, titles: list[str], draft: Draft,
                  towns: dict[str, str]) -> None:  # fmt: skip
-    """Take the actor, glossary and abbreviation tables out of the text into their files."""
+    """Take the actor, glossary, abbreviation and law tables, the glossary's and
+    abbreviations' paragraphs and the legal bases out of the text into their files."""
     path = [*titles, section.heading.text] if section.heading else titles
+    found = draft.verzeichnisse
     kept = []
     for block in section.content:
         kind = kind_of(block.cells, path) if block.kind == "table" else None
         if kind is None:
             kept.append(block)
             continue
-        take(kind, block.cells, draft.verzeichnisse, towns, draft.akteur_ids)
+        take(kind, block.cells, found, towns, draft.akteur_ids)
         section.emptied = True
     section.content = kept
+    if laws.is_legal(path):
+        _legal(section, draft)
+    else:
+        listed = terms.entries(section.content) if terms.kind_of_section(path) else None
+        if listed is not None:
+            section.content = listed[1]
+            section.emptied = True
+            _add_terms(listed[0], terms.kind_of_section(path), found)
     for child in section.children:
         _directories(child, path, draft, towns)
+
+
+def _add_terms(found: list[terms.Term], kind: str | None, into: Directories) -> None:
+    for term in found:
+        if kind == "abkuerzungen" or (kind == "beides" and term.abbreviation):
+            add_entry(into.abkuerzungen, ("kuerzel", "bedeutung"), term.term,
+                      terms.plain(term.text))  # fmt: skip
+        else:
+            add_entry(into.glossar, ("begriff", "erklaerung"), term.term, term.text)
+
+
+def _legal(section: Section, draft: Draft) -> None:
+    """The laws of a legal chapter: from its paragraphs, then one per sub-heading."""
+    named, section.content = laws.laws(section.content)
+    rest = []
+    for child in section.children:
+        assert child.heading is not None
+        if child.children or not laws.LAW.search(child.heading.text):
+            rest.append(child)
+            continue
+        law = laws.from_heading(child.heading)
+        for block in child.content:
+            laws.describe(law, block)
+        named.append(law)
+    if named:
+        section.children = rest
+        section.emptied = True
+        draft.verzeichnisse.rechtsgrundlagen += named
+        draft.gefunden += [Found("Rechtsgrundlage", "", law.titel, law.quelle) for law in named]
 
 
 def _has_goals(section: Section, levels: Levels) -> bool:

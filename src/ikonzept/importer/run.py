@@ -18,7 +18,7 @@ from typing import Any
 from ikonzept import __version__
 from ikonzept.base import fsutil
 from ikonzept.base.errors import IkonzeptError
-from ikonzept.importer.concept import Draft, build, slug
+from ikonzept.importer.concept import Draft, build, law_id, slug
 from ikonzept.importer.structure import LevelError, Levels, levels, parse_levels, tree
 
 MAX_BYTES = 100 * 1024 * 1024  # the file
@@ -253,8 +253,17 @@ def _files(
         files["glossar.yaml"] = found.glossar
     if found.abkuerzungen:
         files["abkuerzungen.yaml"] = found.abkuerzungen
+    if found.rechtsgrundlagen:
+        taken: set[str] = set()
+        files["rechtsgrundlagen.yaml"] = [law.as_data(law_id(law, taken))
+                                          for law in found.rechtsgrundlagen]  # fmt: skip
     for akteur in found.akteure:
         files[f"akteure/{akteur['id']}.yaml"] = akteur
+    if found.orte:
+        draft.pruefen.append(
+            f"{found.orte} Akteuren ist die Kommune aus ihrer Anschrift zugeordnet (`kommunen`): "
+            "Das ist ihr Sitz; bitte prüfen, in welchen Kommunen sie tätig sind."
+        )
     if found.personen:
         draft.pruefen.append(
             f"{found.personen} Ansprechpersonen aus den Tabellen sind ohne Einwilligung "
@@ -301,7 +310,8 @@ def _dumper() -> Any:
 
 
 _SCHEMA_OF = {"konzept.yaml": "konzept", "glossar.yaml": "glossar",
-              "abkuerzungen.yaml": "abkuerzungen", "handlungsfelder/": "handlungsfeld",
+              "abkuerzungen.yaml": "abkuerzungen", "rechtsgrundlagen.yaml": "rechtsgrundlagen",
+              "handlungsfelder/": "handlungsfeld",
               "akteure/": "akteur"}  # fmt: skip
 
 
@@ -343,9 +353,10 @@ def report(result: ImportResult, source: Path, day: dt.date) -> str:
         "woher es im Dokument stammt und was eine Person prüfen muss.", "",
         "## Erkannt", "",
         f"{count['Handlungsfeld']} Handlungsfelder, {count['Ziel']} Ziele, "
-        f"{count['Maßnahme']} Maßnahmen und {count['Kapitel']} Kapitel; aus Tabellen "
+        f"{count['Maßnahme']} Maßnahmen und {count['Kapitel']} Kapitel; dazu "
         f"{len(draft.verzeichnisse.akteure)} Akteure, {len(draft.verzeichnisse.glossar)} "
-        f"Glossarbegriffe und {len(draft.verzeichnisse.abkuerzungen)} Abkürzungen.", "",
+        f"Glossarbegriffe, {len(draft.verzeichnisse.abkuerzungen)} Abkürzungen und "
+        f"{len(draft.verzeichnisse.rechtsgrundlagen)} Rechtsgrundlagen.", "",
     ]  # fmt: skip
     if found is None:
         lines += [

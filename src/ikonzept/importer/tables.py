@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ikonzept.importer.terms import ABBREVIATION_TITLE, GLOSSARY_TITLE
+
 _GLOSSARY_HEAD = re.compile(r"^(begriff|fachbegriff|stichwort)e?$", re.I)
 _ABBREVIATION_HEAD = re.compile(r"^(abkürzung|kürzel|abk\.?)(en)?$", re.I)
-_GLOSSARY_TITLE = re.compile(r"glossar|begriffserkl|begriffe", re.I)
-_ABBREVIATION_TITLE = re.compile(r"abkürzung", re.I)
 _NAME = re.compile(r"^(name|einrichtung|träger|akteur|organisation|institution|anbieter)", re.I)
 _COLUMNS = {
     "anschrift": re.compile(r"^(anschrift|adresse|postanschrift)", re.I),
@@ -43,7 +43,9 @@ class Directories:
     glossar: list[dict[str, Any]] = field(default_factory=list)
     abkuerzungen: list[dict[str, Any]] = field(default_factory=list)
     akteure: list[dict[str, Any]] = field(default_factory=list)
+    rechtsgrundlagen: list[Any] = field(default_factory=list)  # laws.Law
     personen: int = 0  # contacts taken over without consent
+    orte: int = 0  # actors whose town was read from the address
 
 
 def kind_of(cells: tuple[tuple[str, ...], ...], titles: list[str]) -> str | None:
@@ -54,10 +56,10 @@ def kind_of(cells: tuple[tuple[str, ...], ...], titles: list[str]) -> str | None
     under = " ".join(titles[-2:])
     if len(head) == 2:
         if _ABBREVIATION_HEAD.match(head[0]) or (
-            _ABBREVIATION_TITLE.search(under) and not _GLOSSARY_HEAD.match(head[0])
+            ABBREVIATION_TITLE.search(under) and not _GLOSSARY_HEAD.match(head[0])
         ):
             return "abkuerzungen"
-        if _GLOSSARY_HEAD.match(head[0]) or _GLOSSARY_TITLE.search(under):
+        if _GLOSSARY_HEAD.match(head[0]) or GLOSSARY_TITLE.search(under):
             return "glossar"
     if any(_NAME.match(h) for h in head) and any(
         _COLUMNS[c].match(h) for h in head for c in ("anschrift", "telefon", "email", "web")
@@ -76,18 +78,21 @@ def take(kind: str, cells: tuple[tuple[str, ...], ...], into: Directories, towns
             (into.glossar, ("begriff", "erklaerung")) if kind == "glossar"
             else (into.abkuerzungen, ("kuerzel", "bedeutung"))
         )  # fmt: skip
-        known = {e[keys[0]] for e in entries}
         for row in rows:
-            term, text = row[0].strip(), row[1].strip()
-            if term and text and term not in known:  # the first of a repeated term counts
-                known.add(term)
-                entries.append({keys[0]: term, keys[1]: text})
+            if len(row) >= 2:  # not a label across the table („A“, „Beratung“)
+                add_entry(entries, keys, row[0].strip(), row[1].strip())
     else:
         columns = _actor_columns(head)
-        for row in rows:
+        for row in (r for r in rows if len(r) > 1 or len(head) == 1):
             actor = _actor(row, columns, towns, taken, into)
             if actor is not None:
                 into.akteure.append(actor)
+
+
+def add_entry(entries: list[dict[str, Any]], keys: tuple[str, str], term: str, text: str) -> None:
+    """A glossary or abbreviation entry; the first of a repeated term counts."""
+    if term and text and all(e[keys[0]] != term for e in entries):
+        entries.append({keys[0]: term, keys[1]: text})
 
 
 def _is_header(kind: str, head: list[str]) -> bool:
@@ -121,6 +126,9 @@ def _actor(row: tuple[str, ...], columns: dict[str, int], towns: dict[str, str],
     actor: dict[str, Any] = {"id": slug(name, taken, "akteur"), "name": name,
                              "art": _kind(name)}  # fmt: skip
     town = towns.get(cell("kommune").casefold())
+    if town is None and cell("anschrift"):
+        town = _town_in(cell("anschrift"), towns)
+        into.orte += town is not None
     if town:
         actor["kommunen"] = [town]
     contact = {}
@@ -142,6 +150,18 @@ def _actor(row: tuple[str, ...], columns: dict[str, int], towns: dict[str, str],
         into.personen += 1
         actor["ansprechpersonen"] = [{"name": cell("person"), "veroeffentlichen": False}]
     return actor
+
+
+def _town_in(address: str, towns: dict[str, str]) -> str | None:
+    """The county's town an address names: after the postcode („48653 Coesfeld-Lette“),
+    else anywhere as a whole word (not „Coesfelder Straße“)."""
+    place = re.search(r"\b\d{5}\s+([^,;\n]+)", address)
+    for text in ([place.group(1)] if place else []) + [address]:
+        lowered = text.casefold()
+        for name in sorted(towns, key=len, reverse=True):  # „Nottuln“ before a shorter name
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
+                return towns[name]
+    return None
 
 
 def _kind(name: str) -> str:

@@ -164,6 +164,8 @@ def _paragraph(p: Any, context: _Context) -> Block | None:
     markdown, plain, bold = _joined(segments)
     if not plain.strip():
         return None
+    tabbed = markdown.strip()
+    markdown, plain = markdown.replace("\t", " "), plain.replace("\t", " ")
     numpr = ppr.find(f"{W}numPr") if ppr is not None else None
     num = _val(numpr, "numId") if numpr is not None else None
     ilvl_text = _val(numpr, "ilvl") if numpr is not None else None
@@ -181,7 +183,7 @@ def _paragraph(p: Any, context: _Context) -> Block | None:
     if numbered is not None and fmt != "none":
         return Block("item", markdown.strip(), ilvl, label.strip(), ordered=fmt != "bullet",
                      number=number, footnotes=notes)  # fmt: skip
-    return Block("para", markdown.strip(), bold=bold, number=number, label=label.strip(),
+    return Block("para", tabbed, bold=bold, number=number, label=label.strip(),
                  footnotes=notes)  # fmt: skip
 
 
@@ -225,7 +227,9 @@ def _run(run: Any, context: _Context, out: list[Segment], bold: bool, italic: bo
             continue
         elif tag == f"{W}t":
             out.append((child.text or "", bold, italic, False))
-        elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+        elif tag == f"{W}tab":  # kept: it separates a term from its explanation
+            out.append(("\t", bold, italic, False))
+        elif tag in (f"{W}br", f"{W}cr"):
             out.append((" ", bold, italic, False))
         elif tag == f"{W}noBreakHyphen":
             out.append(("-", bold, italic, False))
@@ -256,9 +260,10 @@ def _field(child: Any, context: _Context) -> None:
 
 
 def _clean(text: str) -> str:
-    """Soft hyphens out, no-break and narrow spaces as spaces, runs of spaces as one."""
+    """Soft hyphens out, no-break and narrow spaces as spaces, runs of spaces as one; a tab
+    among them stays one tab."""
     text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"[ \t]+", " ", text)
+    return re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", " ", text))
 
 
 def _escaped(text: str) -> str:
@@ -297,9 +302,12 @@ def _joined(segments: list[Segment]) -> tuple[str, str, bool]:
 
 def _table(table: Any, context: _Context) -> tuple[str, tuple[tuple[str, ...], ...]]:
     """A table as a Markdown table (merged cells repeat nothing, the first row heads it),
-    and its cells as plain text."""
+    and its cells as plain text for the directories: a vertically merged cell's text in
+    each row it spans, a row that is one cell across the table (a group's label) as a
+    single cell."""
     rows: list[list[str]] = []
     plain_rows: list[list[str]] = []
+    above: dict[int, str] = {}  # plain text by grid column, for vertically merged cells
     for tr in table.iter(f"{W}tr"):
         cells: list[str] = []
         plain_cells: list[str] = []
@@ -308,12 +316,16 @@ def _table(table: Any, context: _Context) -> tuple[str, tuple[tuple[str, ...], .
             span = _val(tcpr, "gridSpan")
             merge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
             continued = merge is not None and merge.get(f"{W}val") in (None, "continue")
-            markdown, plain = ("", "") if continued else _texts(tc, context)
+            markdown, plain = (
+                ("", above.get(len(plain_cells), "")) if continued else _texts(tc, context)
+            )
+            above[len(plain_cells)] = plain
             extra = int(span) - 1 if span and span.isdigit() else 0
             cells += [markdown.replace("|", "\\|")] + [""] * extra
             plain_cells += [plain] + [""] * extra
         rows.append(cells)
-        plain_rows.append(plain_cells)
+        spanning = len(tr.findall(f"{W}tc")) == 1 and len(plain_cells) > 1
+        plain_rows.append(plain_cells[:1] if spanning else plain_cells)
     if not rows:
         return "", ()
     width = max(len(r) for r in rows)
@@ -330,8 +342,8 @@ def _texts(element: Any, context: _Context) -> tuple[str, str]:
         segments: list[Segment] = []
         _inline(p, context, segments, False, False)
         joined = _joined(segments)
-        markdown.append(joined[0].strip())
-        plain.append(joined[1].strip())
+        markdown.append(joined[0].replace("\t", " ").strip())
+        plain.append(joined[1].replace("\t", " ").strip())
     return " ".join(t for t in markdown if t), " ".join(t for t in plain if t)
 
 
