@@ -17,8 +17,9 @@ def soffice() -> str:
     return found
 
 
-def convert(source: Path, suffix: str, folder: Path, profile: Path) -> Path:
-    """``source`` opened in LibreOffice Calc and saved as ``suffix`` (ods, xlsx, pdf)."""
+def convert(source: Path, suffix: str, folder: Path, profile: Path, options: str = "") -> Path:
+    """``source`` opened in LibreOffice and saved as ``suffix`` (ods, xlsx, pdf); ``options``
+    name the filter and its settings (``writer_pdf_Export:{…}``)."""
     folder.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [
@@ -27,7 +28,7 @@ def convert(source: Path, suffix: str, folder: Path, profile: Path) -> Path:
             "--headless",
             "--norestore",
             "--convert-to",
-            suffix,
+            f"{suffix}:{options}" if options else suffix,
             "--outdir",
             str(folder),
             str(source),

@@ -78,7 +78,7 @@ def _laws(doc: Any, konzept: Konzept) -> None:
 
 
 def _table(doc: Any, head: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=len(rows) + 1, cols=len(head))
+    table = doc.add_table(rows=len(rows) + 1, cols=len(head), style="Table Grid")
     for column, text in enumerate(head):
         table.cell(0, column).text = text
     for number, row in enumerate(rows, start=1):

@@ -58,7 +58,9 @@ def is_legal(titles: Sequence[str]) -> bool:
 
 def from_heading(heading: Block) -> Law:
     """A sub-heading naming one law: „Aufenthaltsgesetz (AufenthG)“."""
-    law = _named(plain(heading.text))
+    from ikonzept.importer.structure import title_of
+
+    law = _named(plain(title_of(heading)[0]))
     law.quelle = f"Absatz {heading.number}, Überschrift „{heading.text}“"
     return law
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ikonzept.importer.walk import Block
+from ikonzept.importer import pdftables
+from ikonzept.importer.walk import Block, escaped
 
 MARGIN = 0.08  # the top and bottom share of a page where running heads and numbers stand
 _PAGE_NUMBER = re.compile(r"^(seite\s+)?\d+(\s*(/|von)\s*\d+)?$", re.I)
@@ -30,6 +31,9 @@ class _Line:
     bottom: float
     size: float
     text: str
+    table: pdftables.Table | None = None
+    bold: bool = False  # every character in a bold face
+    italic: bool = False  # a ruled table standing here instead of a line
 
 
 def read(path: Path) -> tuple[list[Block], str | None]:
@@ -42,24 +46,57 @@ def read(path: Path) -> tuple[list[Block], str | None]:
             raise NoTextLayer(path.name)
         outline = _outline(pdf)
         title = (pdf.metadata or {}).get("Title")
-    lines = _without_running_heads(lines)
+    lines = _tables_joined(_without_running_heads(lines))
+    cover, lines = _title(lines)
     headings = _by_outline(lines, outline) if outline else _by_size(lines)
-    return _blocks(lines, headings), title if isinstance(title, str) and title.strip() else None
+    if not (isinstance(title, str) and title.strip()):
+        title = cover
+    return _blocks(lines, headings), title or None
+
+
+def _title(lines: list[_Line]) -> tuple[str, list[_Line]]:
+    """The title: the first lines of the first page, in a size no other page has."""
+    if not lines or lines[0].page != 1 or lines[0].table is not None:
+        return "", lines
+    largest = max(ln.size for ln in lines)
+    if lines[0].size != largest or any(ln.size == largest for ln in lines if ln.page > 1):
+        return "", lines
+    count = next((i for i, ln in enumerate(lines) if ln.size != largest), len(lines))
+    return join_lines([ln.text for ln in lines[:count]]), lines[count:]
 
 
 def _lines(pdf: Any) -> list[_Line]:
+    """The text lines of all pages in reading order, a ruled table as one item in its place."""
     found = []
     for number, page in enumerate(pdf.pages, start=1):
         height = float(page.height)
-        for line in page.extract_text_lines(return_chars=True):
+        raw = page.extract_text_lines(return_chars=True)
+        tables, raw = pdftables.read(number, page, pdftables.find(page), raw)
+        on_page = [_Line(number, t.top, t.bottom, 0.0, "", t) for t in tables]
+        for line in raw:
             chars = [c for c in line["chars"] if c["text"].strip()]
             if not chars:
                 continue
             size = Counter(round(float(c["size"]), 1) for c in chars).most_common(1)[0][0]
-            found.append(_Line(number, float(line["top"]) / height,
-                               float(line["bottom"]) / height, size,
-                               " ".join(line["text"].split())))  # fmt: skip
+            faces = [str(c.get("fontname", "")).lower() for c in chars]
+            on_page.append(_Line(number, float(line["top"]) / height,
+                                 float(line["bottom"]) / height, size,
+                                 " ".join(line["text"].split()), None,
+                                 all("bold" in f or "black" in f for f in faces),
+                                 all("italic" in f or "oblique" in f for f in faces)))  # fmt: skip
+        found += sorted(on_page, key=lambda ln: ln.top)
     return found
+
+
+def _tables_joined(lines: list[_Line]) -> list[_Line]:
+    """A table that ends a page and one that opens the next with the same columns: one."""
+    result: list[_Line] = []
+    for line in lines:
+        before = result[-1].table if result else None
+        if before is not None and line.table is not None and pdftables.merge(before, line.table):
+            continue
+        result.append(line)
+    return result
 
 
 def _outline(pdf: Any) -> list[tuple[int, str]]:
@@ -83,6 +120,8 @@ def _without_running_heads(lines: list[_Line]) -> list[_Line]:
     repeated = {s for s, n in Counter(shape(ln) for ln in edge).items() if n >= often}
 
     def furniture(ln: _Line) -> bool:
+        if ln.table is not None:
+            return False
         at_edge = ln.top < MARGIN or ln.bottom > 1 - MARGIN
         return at_edge and (shape(ln) in repeated or bool(_PAGE_NUMBER.match(ln.text)))
 
@@ -104,8 +143,11 @@ def _by_outline(lines: list[_Line], outline: list[tuple[int, str]]) -> Headings:
     for level, title in outline:
         wanted = _key(title)
         for index in range(at, len(lines)):
+            if lines[index].table is not None:
+                continue
             joined, span = "", 0
-            while index + span < len(lines) and len(joined) < len(wanted):
+            while (index + span < len(lines) and len(joined) < len(wanted)
+                   and lines[index + span].table is None):  # fmt: skip
                 joined += _key(lines[index + span].text)
                 span += 1
             if joined == wanted:
@@ -116,20 +158,36 @@ def _by_outline(lines: list[_Line], outline: list[tuple[int, str]]) -> Headings:
 
 
 def _by_size(lines: list[_Line]) -> Headings:
-    """Without an outline: lines set larger than the body text are headings, the larger the
-    higher; a heading over two lines is one."""
-    body = Counter(ln.size for ln in lines for _ in ln.text).most_common(1)[0][0]
-    sizes = sorted({ln.size for ln in lines if ln.size > body + 0.4}, reverse=True)[:6]
+    """Without an outline: lines set larger than the body text, or in bold where the body
+    is not, are headings; the larger the higher, bold above bold italic at one size. A
+    heading over up to three lines of one face is one."""
+    text_lines = [ln for ln in lines if ln.table is None]
+    if not text_lines:
+        return {}
+
+    def face(ln: _Line) -> tuple[float, bool, bool]:
+        return ln.size, ln.bold, ln.italic
+
+    body = Counter(face(ln) for ln in text_lines for _ in ln.text).most_common(1)[0][0]
+
+    def heading_face(ln: _Line) -> bool:
+        larger = ln.size > body[0] + 0.4
+        bolder = ln.size >= body[0] - 0.4 and ln.bold and not body[1]
+        return (larger or bolder) and len(ln.text) < 200 and not ln.text.endswith((".", ","))
+
+    faces = sorted({face(ln) for ln in text_lines if heading_face(ln)},
+                   key=lambda f: (-f[0], not f[1], f[2]))[:6]  # fmt: skip
     result: Headings = {}
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.size in sizes and len(line.text) < 200:
+        if line.table is None and face(line) in faces and heading_face(line):
             span = 1
-            while (index + span < len(lines) and lines[index + span].size == line.size
+            while (index + span < len(lines) and lines[index + span].table is None
+                   and face(lines[index + span]) == face(line)
                    and lines[index + span].page == line.page and span < 3):  # fmt: skip
                 span += 1
-            result[index] = (sizes.index(line.size) + 1, span, None)
+            result[index] = (faces.index(face(line)) + 1, span, None)
             index += span
         else:
             index += 1
@@ -139,14 +197,16 @@ def _by_size(lines: list[_Line]) -> Headings:
 _SUSPENDED = re.compile(r"^(und|oder|bzw\.?|sowie|bis)\b")  # „Haupt- und Ehrenamt“
 
 
-def _joined(parts: list[str]) -> str:
+def join_lines(parts: list[str]) -> str:
     """Lines as one text, hyphenation at line ends undone („Integra-“ + „tion“); a hyphen
     before a capital stays in its compound („IQ-“ + „Anerkennung“), one before „und“ is a
     suspended hyphen („Haupt- und Ehrenamt“)."""
     text = ""
     for part in parts:
         broken = text.endswith("-") and len(text) > 1 and text[-2].isalpha()
-        if broken and part[:1].islower() and not _SUSPENDED.match(part):
+        if text.endswith("-") and text[-2:-1].isdigit() and part[:1].isdigit():
+            text += part  # „02541 9471-“ + „0“
+        elif broken and part[:1].islower() and not _SUSPENDED.match(part):
             text = text[:-1] + part
         elif broken and part[:1].isupper():
             text += part
@@ -165,16 +225,24 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block("para", _joined(paragraph), number=len(blocks) + 1))
+            blocks.append(Block("para", escaped(join_lines(paragraph)), number=len(blocks) + 1))
             paragraph.clear()
 
     index = 0
     while index < len(lines):
         line = lines[index]
+        if line.table is not None:
+            flush()
+            rows = _filled(line.table.rows)
+            blocks.append(Block("table", _markdown_table(rows), number=len(blocks) + 1,
+                                cells=tuple(tuple(r) for r in rows)))  # fmt: skip
+            previous = line
+            index += 1
+            continue
         if index in headings:
             flush()
             level, span, exact = headings[index]
-            text = exact or _joined([ln.text for ln in lines[index : index + span]])
+            text = exact or join_lines([ln.text for ln in lines[index : index + span]])
             blocks.append(Block("heading", text, level, number=len(blocks) + 1))
             previous = lines[index + span - 1]
             index += span
@@ -186,3 +254,16 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
         index += 1
     flush()
     return blocks
+
+
+def _filled(rows: list[list[str]]) -> list[list[str]]:
+    """Rows of equal width; a row of one cell across the table (a label) stays one cell."""
+    width = max(len(r) for r in rows)
+    return [r if len(r) == 1 else r + [""] * (width - len(r)) for r in rows]
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    width = max(len(r) for r in rows)
+    cells = [[escaped(c).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cells[1:]])

@@ -5,7 +5,6 @@ renamed into place only when complete; an existing folder with content is never 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import os
 import shutil
@@ -18,6 +17,7 @@ from typing import Any
 from ikonzept import __version__
 from ikonzept.base import fsutil
 from ikonzept.base.errors import IkonzeptError
+from ikonzept.importer import yamlout
 from ikonzept.importer.concept import Draft, build, law_id, slug
 from ikonzept.importer.structure import LevelError, Levels, levels, parse_levels, tree
 
@@ -90,9 +90,9 @@ def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt
             f"„{source.name}“ lässt sich nicht als PDF lesen ({type(error).__name__})."
         ) from None
     return (found, [], title or source.stem.replace("_", " ").replace("-", " "),
-            day, "Aus einem PDF übernommen: Absätze, Listen und Tabellen sind Fließtext; "
-            "bitte Gliederung und Texte gegen das Original prüfen. Als Stand der Ausgabe steht "
-            "das Datum des Imports.")  # fmt: skip
+            day, "Aus einem PDF übernommen: Listen und Tabellen ohne Linien sind Fließtext; "
+            "bitte Gliederung, Texte und Tabellen gegen das Original prüfen. Als Stand der "
+            "Ausgabe steht das Datum des Imports.")  # fmt: skip
 
 
 def _given_levels(ebenen: str | None) -> dict[str, int]:
@@ -273,42 +273,6 @@ def _files(
     return files
 
 
-def _yaml(data: Any) -> str:
-    """Block-style YAML, multi-line texts as literal blocks. The safe dumper writes through
-    ruamel's C emitter: a thousand actors' files in a fraction of the pure-Python time."""
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    def literal(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: literal(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [literal(v) for v in value]
-        if isinstance(value, str) and "\n" in value:
-            return LiteralScalarString(value.rstrip("\n") + "\n")
-        return value
-
-    stream = io.StringIO()
-    _dumper().dump(literal(data), stream)
-    return stream.getvalue()
-
-
-@functools.cache
-def _dumper() -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    yaml: Any = YAML(typ="safe")
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.sort_base_mapping_type_on_output = False  # the keys in our order
-    yaml.width = 4096  # long titles stay on one line
-    yaml.representer.add_representer(
-        LiteralScalarString,
-        lambda r, text: r.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
-    )
-    return yaml
-
-
 _SCHEMA_OF = {"konzept.yaml": "konzept", "glossar.yaml": "glossar",
               "abkuerzungen.yaml": "abkuerzungen", "rechtsgrundlagen.yaml": "rechtsgrundlagen",
               "handlungsfelder/": "handlungsfeld",
@@ -329,7 +293,7 @@ def _write(target: Path, files: dict[str, Any], result: ImportResult, source: Pa
             depth = "../" * rel.count("/")
             kind = _SCHEMA_OF.get(rel) or _SCHEMA_OF[rel.split("/")[0] + "/"]
             header = f"# yaml-language-server: $schema={depth}{LOCAL_SCHEMAS}/{kind}.schema.json\n"
-            fsutil.write_text(work / rel, header + _yaml(data))
+            fsutil.write_text(work / rel, header + yamlout.dump(data))
         validation = validate(work, day)
         result.findings = validation.findings
         fsutil.write_text(work / REPORT, report(result, source, day))

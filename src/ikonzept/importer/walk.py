@@ -201,7 +201,7 @@ def _inline(element: Any, context: _Context, out: list[Segment], bold: bool, ita
             text = "".join(t for t, _b, _i, _raw in inner)
             target = context.links.get(child.get(f"{R}id") or "")
             if target and text.strip() and re.match(r"https?://|mailto:", target):
-                out.append((f"[{_escaped(text)}]({target})", False, False, True))
+                out.append((f"[{escaped(text)}]({target})", False, False, True))
             else:
                 out += inner
         elif tag == f"{W}fldSimple":
@@ -266,7 +266,8 @@ def _clean(text: str) -> str:
     return re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", " ", text))
 
 
-def _escaped(text: str) -> str:
+def escaped(text: str) -> str:
+    """Plain text as Markdown that shows it as it is."""
     return _MARKDOWN.sub(r"\\\1", _clean(text))
 
 
@@ -288,7 +289,7 @@ def _joined(segments: list[Segment]) -> tuple[str, str, bool]:
             plain.append(re.sub(r"\[\^\d+\]", "", re.sub(r"\[(.*?)\]\((.*?)\)", r"\1", text)))
             continue
         plain.append(_clean(text))
-        body = _escaped(text)
+        body = escaped(text)
         stripped = body.strip()
         if not stripped:
             parts.append(body)
