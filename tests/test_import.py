@@ -403,6 +403,11 @@ def test_the_sample_as_a_pdf_keeps_its_measures_and_tables(run_cli: RunCli, tmp_
     field = tmp_path / "neu" / "handlungsfelder" / "01-sprache-und-sprachfoerderung.yaml"
     text = field.read_text(encoding="utf-8")
     assert "Seite " not in text  # no page furniture in the text
+    report = (tmp_path / "neu" / "import-bericht.md").read_text(encoding="utf-8")
+    # the place in a PDF is its page
+    assert (
+        "| Handlungsfeld | 1 | Sprache und Sprachförderung | 8.1 | Seite 8, Überschrift" in report
+    )
 
     def same(key: Any, items: str) -> float:
         theirs = {key(x) for x in getattr(original, items)}

@@ -93,16 +93,16 @@ def _place(section: Section) -> str:
     heading = section.heading
     assert heading is not None
     if heading.pseudo:
-        return f"Absatz {heading.number}, fett gesetzt „{heading.text}“ (als Überschrift gelesen)"
+        return f"{heading.where}, fett gesetzt „{heading.text}“ (als Überschrift gelesen)"
     label = f"{heading.label} " if heading.label else ""
-    return f"Absatz {heading.number}, Überschrift „{label}{heading.text}“"
+    return f"{heading.where}, Überschrift „{label}{heading.text}“"
 
 
 def _document_number(heading: Block, typed: str | None, draft: Draft) -> str | None:
     computed = heading.label.rstrip(".") if heading.label else None
     if typed and computed and typed != computed:
         draft.pruefen.append(
-            f"Absatz {heading.number}: In der Überschrift steht die Nummer {typed}, Word "
+            f"{heading.where}: In der Überschrift steht die Nummer {typed}, Word "
             f"nummeriert sie als {computed}."
         )
     return computed or typed
@@ -116,6 +116,7 @@ def build(root: Section, found_levels: Levels | None, towns: dict[str, str]) -> 
         draft.kapitel.append(_chapter("Vorbemerkung", root.content, [], draft, "Anfang"))
     for section in root.children:
         _top(section, found_levels, draft)
+    draft.gefunden.sort(key=lambda f: f.art == "Rechtsgrundlage")  # after the text's parts
     return draft
 
 
@@ -274,7 +275,7 @@ def _listed(block: Block, number: str, draft: Draft) -> dict[str, Any]:
     title, rest = (first.group(1), first.group(2)) if first else (text, "")
     plain = re.sub(r"[*_`\\]", "", title).rstrip(".").strip()
     draft.gefunden.append(Found("Maßnahme", number, plain,
-                                f"Absatz {block.number}, Listenpunkt {block.label}".strip(),
+                                f"{block.where}, Listenpunkt {block.label}".strip(),
                                 block.label.rstrip(".") or None))  # fmt: skip
     measure: dict[str, Any] = {"id": slug(plain, draft.ids, "massnahme"), "titel": plain}
     if rest:

@@ -61,7 +61,7 @@ def from_heading(heading: Block) -> Law:
     from ikonzept.importer.structure import title_of
 
     law = _named(plain(title_of(heading)[0]))
-    law.quelle = f"Absatz {heading.number}, Überschrift „{heading.text}“"
+    law.quelle = f"{heading.where}, Überschrift „{heading.text}“"
     return law
 
 
@@ -149,9 +149,7 @@ def laws(blocks: Sequence[Block]) -> tuple[list[Law], list[Block]]:
     for block in blocks:
         law = from_paragraph(block) if block.kind in ("para", "item") else None
         if law is not None and (block.kind == "item" or not found or _starts_law(block)):
-            law.quelle = f"Absatz {block.number}" + (
-                ", Listenpunkt" if block.kind == "item" else ""
-            )
+            law.quelle = block.where + (", Listenpunkt" if block.kind == "item" else "")
             found.append(law)
         elif found and block.kind in ("para", "item"):
             describe(found[-1], block)

@@ -218,6 +218,7 @@ def join_lines(parts: list[str]) -> str:
 def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
     blocks: list[Block] = []
     paragraph: list[str] = []
+    page = [0]  # where the paragraph being read began
     previous: _Line | None = None
     spacing = Counter(round(b.top - a.bottom, 3) for a, b in itertools.pairwise(lines)
                       if a.page == b.page and b.top > a.bottom).most_common(1)  # fmt: skip
@@ -225,7 +226,8 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block("para", escaped(join_lines(paragraph)), number=len(blocks) + 1))
+            blocks.append(Block("para", escaped(join_lines(paragraph)), number=len(blocks) + 1,
+                                page=page[0]))  # fmt: skip
             paragraph.clear()
 
     index = 0
@@ -235,7 +237,7 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
             flush()
             rows = _filled(line.table.rows)
             blocks.append(Block("table", _markdown_table(rows), number=len(blocks) + 1,
-                                cells=tuple(tuple(r) for r in rows)))  # fmt: skip
+                                cells=tuple(tuple(r) for r in rows), page=line.page))  # fmt: skip
             previous = line
             index += 1
             continue
@@ -243,12 +245,14 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
             flush()
             level, span, exact = headings[index]
             text = exact or join_lines([ln.text for ln in lines[index : index + span]])
-            blocks.append(Block("heading", text, level, number=len(blocks) + 1))
+            blocks.append(Block("heading", text, level, number=len(blocks) + 1, page=line.page))
             previous = lines[index + span - 1]
             index += span
             continue
         if previous is not None and previous.page == line.page and line.top - previous.bottom > gap:
             flush()
+        if not paragraph:
+            page[0] = line.page
         paragraph.append(line.text)
         previous = line
         index += 1

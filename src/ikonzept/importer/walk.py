@@ -33,6 +33,12 @@ class Block:
     footnotes: tuple[tuple[str, str], ...] = ()  # (marker, Markdown text)
     cells: tuple[tuple[str, ...], ...] = ()  # a table's rows of plain cell texts
     pseudo: bool = False  # a bold paragraph read as a heading
+    page: int = 0  # a PDF's page (Word documents have none to tell)
+
+    @property
+    def where(self) -> str:
+        """Its place for the report: the page of a PDF, else the paragraph."""
+        return f"Seite {self.page}" if self.page else f"Absatz {self.number}"
 
 
 @dataclass(frozen=True, slots=True)
