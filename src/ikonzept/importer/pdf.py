@@ -85,6 +85,7 @@ def _lines(pdf: Any) -> list[_Line]:
                                  all("bold" in f or "black" in f for f in faces),
                                  all("italic" in f or "oblique" in f for f in faces)))  # fmt: skip
         found += sorted(on_page, key=lambda ln: ln.top)
+        page.close()  # its parsed objects are not needed again: memory stays flat
     return found
 
 
