@@ -345,7 +345,7 @@ def test_bold_paragraphs_that_read_as_headings_are_headings(
                                 ("Beratung", ["Sprechstunden anbieten"])]),
     ]  # fmt: skip
     field = (tmp_path / "neu" / "handlungsfelder" / "01-sprache.yaml").read_text(encoding="utf-8")
-    assert "beschreibung: '**Wichtig ist, dass niemand wartet.**'" in field
+    assert 'beschreibung: "**Wichtig ist, dass niemand wartet.**"' in field
     report = (tmp_path / "neu" / "import-bericht.md").read_text(encoding="utf-8")
     assert "Absatz 4, fett gesetzt „Ziel 1: Kurse für alle“ (als Überschrift gelesen)" in report
 
