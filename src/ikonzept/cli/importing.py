@@ -47,8 +47,9 @@ def import_(
     """Ein bestehendes Konzept aus Word (.docx; .doc, .odt, .rtf über LibreOffice) oder PDF
     in einen neuen Konzeptordner übernehmen:
     Handlungsfelder, Ziele und Maßnahmen aus den Überschriften (mit Words automatischer
-    Nummerierung), alles Weitere als Kapitel; dazu import-bericht.md mit allem, was eine
-    Person prüfen muss. Das Ergebnis ist sofort gültig (validate, build, diff)."""
+    Nummerierung), Akteure, Glossar, Abkürzungen und Rechtsgrundlagen in ihre Dateien,
+    alles Weitere als Kapitel; dazu import-bericht.md mit allem, was eine Person prüfen
+    muss. Das Ergebnis ist sofort gültig (validate, build, diff)."""
     from ikonzept.base.findings import Severity
     from ikonzept.importer.run import REPORT, import_document
 
