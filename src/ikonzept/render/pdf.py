@@ -183,6 +183,9 @@ def write(
         # Derived from the content, so the same input gives the same file.
         pdf_identifier=hashlib.sha256(laid_out.html.encode("utf-8")).hexdigest()[:32].encode(),
         finisher=_declare_ua if _is_tagged_archive(laid_out.variant) else None,
+        # Compressed once, by qpdf when `_finished` saves the file: WeasyPrint's zlib in
+        # Python compressed every stream that pikepdf then decompressed to repair it.
+        uncompressed_pdf=True,
     )
     if pages is None:
         pages = anchor_pages(laid_out.document.pages)

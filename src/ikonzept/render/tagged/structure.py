@@ -63,18 +63,26 @@ class Node:
         return [kid for kid in self.kids if isinstance(kid, Node)]
 
     def walk(self) -> Iterator[Node]:
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Node):
-                yield from kid.walk()
+        """This node and every node below it, in document order.
+
+        With a stack, not nested generators: those passed every node up through each level
+        above it (a tagged plan of 12 pages: 1.5 million resumptions for 3,000 elements).
+        """
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(kid for kid in reversed(node.kids) if isinstance(kid, Node))
 
     def marked(self) -> Iterator[Marked]:
-        """Every marked-content sequence below this node."""
-        for kid in self.kids:
+        """Every marked-content sequence below this node, in document order."""
+        stack: list[Node | Marked | Any] = list(reversed(self.kids))
+        while stack:
+            kid = stack.pop()
             if isinstance(kid, Marked):
                 yield kid
             elif isinstance(kid, Node):
-                yield from kid.marked()
+                stack.extend(reversed(kid.kids))
 
     def replace(self, kid: Node, by: list[Node | Marked | Any]) -> None:
         """Put ``by`` where ``kid`` was (an empty list removes it)."""
