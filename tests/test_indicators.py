@@ -259,3 +259,18 @@ def test_counts_with_a_reference_are_shown_as_rates_per_inhabitants() -> None:
                      ("ahausen", None, ".")}  # fmt: skip
     unknown = next(w for w in rates.werte if w.gebiet == "ahausen")
     assert unknown.anmerkung == "kein Bezugswert (Ausländerinnen und Ausländer) für 2016"
+
+
+def test_the_open_data_page_says_a_rates_file_holds_the_counts(tmp_path: Path) -> None:
+    from ikonzept.site.build import SiteOptions, build_site
+
+    root = Path(__file__).parent / "cases"
+    concept = tmp_path / "konzept"
+    shutil.copytree(root / "base", concept)
+    shutil.copytree(root / "valid" / "indikator-je-einwohner" / "indikatoren",
+                    concept / "indikatoren")  # fmt: skip
+    assert build_site(SiteOptions(root=concept, out=tmp_path / "site")).written
+    page = " ".join((tmp_path / "site" / "daten.html").read_text(encoding="utf-8").split())
+    assert ("– die Anzahlen, wie erhoben; die Seite des Indikators zeigt sie je 1.000 des "
+            "Indikators „Ausländerinnen und Ausländer“</li>") in page  # fmt: skip
+    assert page.count("die Anzahlen, wie erhoben") == 1  # not for the reference itself

@@ -8,7 +8,7 @@ from its files), and every list has a fixed order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ from ikonzept.base.errors import UsageError
 from ikonzept.site.output import SiteFolder, check_target
 
 if TYPE_CHECKING:
+    from ikonzept.model.indicators import Indikator
     from ikonzept.pipeline.validate import Validation
     from ikonzept.site.pages import Page
     from ikonzept.site.render import SiteRenderer
@@ -196,10 +197,23 @@ def _data_files(sizes: dict[str, int], view: SiteView, root: Path) -> dict[str, 
         "indikatoren": [
             {"titel": i.titel, "path": indikator_data(i.id),
              "datei": indikator_data(i.id).rsplit("/", 1)[-1],
-             "bytes": (root / i.werte_datei).stat().st_size}
+             "bytes": (root / i.werte_datei).stat().st_size,
+             "bezug": _reference(i, view.konzept.indikatoren)}
             for i in view.konzept.indikatoren if i.werte_datei
         ],
     }  # fmt: skip
+
+
+def _reference(indikator: Indikator, alle: Sequence[Indikator]) -> str | None:
+    """„je 1.000 des Indikators „Ausländer““ for an indicator shown as a rate of another
+    (its file holds the counts as collected), else None."""
+    if indikator.bezug is None:
+        return None
+    titel = next((i.titel for i in alle if i.id == indikator.bezug.indikator), None)
+    if titel is None:
+        return None
+    je = f"{indikator.bezug.je:,.0f}".replace(",", ".")
+    return f"je {je} des Indikators „{titel}“"
 
 
 def _sitemap(view: SiteView, all_pages: list[Page]) -> str:
