@@ -100,6 +100,29 @@ def test_small_multiples_share_one_axis_and_show_the_county_in_each() -> None:
     assert svg.count('stroke-dasharray="4 3"') == 2  # the county, once per panel
 
 
+def test_a_comparison_areas_name_never_sits_on_its_own_line() -> None:
+    from ikonzept.model.indicators import Art, Indikator, Richtung, Vergleichsgebiet, Wert
+    from ikonzept.monitoring.rating import rate
+    from ikonzept.monitoring.status import IndicatorStatus
+    from ikonzept.render.content.linechart import line_chart
+
+    def label_and_point(nrw: tuple[float, float]) -> tuple[float, float]:
+        werte = (Wert(2017, "kreis", 5), Wert(2018, "kreis", 6),
+                 Wert(2017, "nrw", nrw[0]), Wert(2018, "nrw", nrw[1]))  # fmt: skip
+        item = Indikator("x", "Quote", Art.KONTEXT, "%", Richtung.HALTEN, werte=werte,
+                         vergleich=(Vergleichsgebiet("nrw", "Nordrhein-Westfalen"),))  # fmt: skip
+        svg = line_chart(IndicatorStatus(item, None, None, rate(item)))
+        label = re.search(r'y="([\d.]+)" text-anchor="end" fill="[^"]+">Nordrhein-Westfalen<', svg)
+        points = re.findall(r'<rect x="[\d.]+" y="([\d.]+)" width="5" height="5"', svg)
+        assert label is not None and len(points) == 2
+        return float(label.group(1)), float(points[-1]) + 2.5
+
+    label, point = label_and_point((4, 8))  # rising: the line comes from below, the name above
+    assert label < point
+    label, point = label_and_point((9, 7))  # falling: the line comes from above, the name below
+    assert label > point
+
+
 def test_the_committee_paper_takes_note_and_names_the_report_with_its_pages(
     report_build: Path,
 ) -> None:

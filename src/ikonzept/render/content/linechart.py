@@ -152,8 +152,11 @@ def _comparisons(frame: _Frame, row: IndicatorStatus) -> list[str]:
         out += [f'<rect x="{frame.x(y) - 2.5:.1f}" y="{frame.y(v) - 2.5:.1f}" width="5" '
                 f'height="5" fill="{_GREY}"/>' for y, v in points]  # fmt: skip
         year, value = points[-1]
-        # above its last point, ending there: a long name stays inside the figure
-        out.append(f'<text x="{frame.x(year):.1f}" y="{frame.y(value) - 8:.1f}" '
+        # ending at its last point, so that a long name stays inside the figure; above it,
+        # or below where the line comes down to it (above, the name would sit on the line)
+        falling = len(points) > 1 and points[-2][1] > value
+        below = frame.y(value) + (15 if falling else -8)
+        out.append(f'<text x="{frame.x(year):.1f}" y="{below:.1f}" '
                    f'text-anchor="end" fill="{_GREY}">{escape(area.name)}</text>')  # fmt: skip
     return out
 
