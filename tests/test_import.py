@@ -604,3 +604,39 @@ def test_actor_tables_with_merged_cells_and_the_town_from_the_address(
     report = (folder / "import-bericht.md").read_text(encoding="utf-8")
     assert "3 Akteuren ist die Kommune aus ihrer Anschrift zugeordnet" in report
     assert validate(folder).findings == ()
+
+
+def test_pictures_come_into_bilder_with_their_description(run_cli: RunCli, tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "navy").save(tmp_path / "karte.png")
+    Image.new("RGB", (40, 20), "red").save(tmp_path / "foto.tif")
+    doc = wg.document()
+    doc.add_heading("Ausgangslage", 1)
+    doc.add_paragraph("Der Kreis hat elf Städte und Gemeinden.")
+    described = doc.add_picture(str(tmp_path / "karte.png"))
+    described._inline.docPr.set("descr", "Karte des Kreises [mit] seinen Kommunen")
+    doc.add_picture(str(tmp_path / "karte.png"))  # no description
+    doc.add_picture(str(tmp_path / "foto.tif"))  # a format no PDF shows
+    doc.save(tmp_path / "bilder.docx")
+    result = run_cli("import", str(tmp_path / "bilder.docx"), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    folder = tmp_path / "neu"
+    assert sorted(p.name for p in (folder / "bilder").iterdir()) == [
+        "abbildung-1.png", "abbildung-2.png"
+    ]  # fmt: skip
+    assert (folder / "bilder" / "abbildung-1.png").read_bytes() == (
+        tmp_path / "karte.png"
+    ).read_bytes()
+    texts = {k["titel"]: k["text"] for k in _yaml_file(folder / "konzept.yaml")["kapitel"]}
+    assert texts["Ausgangslage"].split("\n\n") == [
+        "Der Kreis hat elf Städte und Gemeinden.",
+        "![Karte des Kreises \\[mit\\] seinen Kommunen](bilder/abbildung-1.png)",
+        "![Abbildung 2 aus dem Dokument (ohne Beschreibung)](bilder/abbildung-2.png)\n",
+    ]
+    report = (folder / "import-bericht.md").read_text(encoding="utf-8")
+    assert "Ein Bild hat im Dokument keine Beschreibung; sein Alternativtext sagt das nur: " \
+        "bilder/abbildung-2.png (Absatz 4)." in report  # fmt: skip
+    assert "Nicht übernommen – Absatz 5: ein Bild im Format TIF, das PDF und Webseite " \
+        "nicht zeigen: bitte als PNG oder SVG einfügen." in report  # fmt: skip
+    assert validate(folder).findings == ()  # the pictures are where the texts say

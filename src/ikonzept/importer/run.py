@@ -49,13 +49,17 @@ def import_document(
     given = _given_levels(ebenen)
     _check_target(target)
     day = today or dt.date.today()
+    pictures: list[Any] = []
+    left_out: list[str] = []  # pictures not taken
     if source.suffix.lower() == ".pdf":
         found, comments, title, stand, note = _from_pdf(source, day)
     else:
         document = _opened(source)
         from ikonzept.importer.walk import blocks
 
-        found, comments = blocks(document)
+        walked = blocks(document)
+        found, comments = walked.blocks, walked.comments
+        pictures, left_out = walked.pictures, walked.left_out
         title = _title(document, found, source)
         stand, note = _stand(document, day), _stand_note(document)
     root = tree(found)
@@ -67,6 +71,8 @@ def import_document(
         draft.pruefen.append(f"Kommentar{who} zu Absatz {comment.number}, nicht übernommen: "
                              f"„{comment.text}“")  # fmt: skip
     files = _files(draft, title, stand, towns, herausgeber)
+    files.update({picture.path: picture.data for picture in pictures})
+    draft.pruefen += _picture_checks(pictures, left_out)
     draft.pruefen.insert(0, note)
     result = ImportResult(target, draft, recognised)
     _write(target, files, result, source, day)
@@ -90,9 +96,26 @@ def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt
             f"„{source.name}“ lässt sich nicht als PDF lesen ({type(error).__name__})."
         ) from None
     return (found, [], title or source.stem.replace("_", " ").replace("-", " "),
-            day, "Aus einem PDF übernommen: Listen und Tabellen ohne Linien sind Fließtext; "
-            "bitte Gliederung, Texte und Tabellen gegen das Original prüfen. Als Stand der "
-            "Ausgabe steht das Datum des Imports.")  # fmt: skip
+            day, "Aus einem PDF übernommen: Listen und Tabellen ohne Linien sind Fließtext, Bilder "
+            "fehlen; bitte Gliederung, Texte und Tabellen gegen das Original prüfen. Als "
+            "Stand der Ausgabe steht das Datum des Imports.")  # fmt: skip
+
+
+def _picture_checks(pictures: list[Any], left_out: list[str]) -> list[str]:
+    """What the report asks about the pictures: descriptions to write, pictures missing."""
+    checks = []
+    bare = [p for p in pictures if not p.described]
+    if bare:
+        where = ", ".join(f"{p.path} (Absatz {p.paragraph})" for p in bare)
+        checks.append(
+            f"{len(bare)} Bilder haben im Dokument keine Beschreibung; ihr Alternativtext sagt "
+            f"das nur: {where}. Bitte in den eckigen Klammern beschreiben, was sie zeigen."
+            if len(bare) > 1 else
+            f"Ein Bild hat im Dokument keine Beschreibung; sein Alternativtext sagt das nur: "
+            f"{where}. Bitte in den eckigen Klammern beschreiben, was es zeigt."
+        )  # fmt: skip
+    checks += [f"Nicht übernommen – {text}." for text in left_out]
+    return checks
 
 
 def _given_levels(ebenen: str | None) -> dict[str, int]:
@@ -290,6 +313,9 @@ def _write(target: Path, files: dict[str, Any], result: ImportResult, source: Pa
     try:
         write_schemas(work / LOCAL_SCHEMAS)
         for rel, data in files.items():
+            if isinstance(data, bytes):  # a picture
+                fsutil.write_bytes(work / rel, data)
+                continue
             depth = "../" * rel.count("/")
             kind = _SCHEMA_OF.get(rel) or _SCHEMA_OF[rel.split("/")[0] + "/"]
             header = f"# yaml-language-server: $schema={depth}{LOCAL_SCHEMAS}/{kind}.schema.json\n"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ikonzept.importer import pictures
 from ikonzept.importer.numbering import Numbering, W, _val
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -60,6 +61,9 @@ class _Context:
     comments: list[Comment] = field(default_factory=list)
     paragraph: int = 0
     note_count: int = 0
+    part: Any = None  # the document's package part, for its pictures
+    pictures: list[pictures.Picture] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # pictures not taken, for the report
 
     @property
     def in_toc(self) -> bool:
@@ -71,8 +75,16 @@ class _Context:
         return any(f[1] == "instruction" for f in self.fields)
 
 
-def blocks(document: Any) -> tuple[list[Block], list[Comment]]:
-    """The blocks of a python-docx ``Document``, and the comments on them."""
+@dataclass(frozen=True, slots=True)
+class Walked:
+    blocks: list[Block]
+    comments: list[Comment]
+    pictures: list[pictures.Picture]
+    left_out: list[str]  # what the report says about pictures not taken
+
+
+def blocks(document: Any) -> Walked:
+    """The blocks of a python-docx ``Document``, the comments on them and its pictures."""
     part = document.part
     context = _Context(
         Numbering.read(_root(part, "numbering"), _root(part, "styles")),
@@ -80,12 +92,13 @@ def blocks(document: Any) -> tuple[list[Block], list[Comment]]:
         {rid: rel.target_ref for rid, rel in part.rels.items() if rel.is_external},
         {},
         {},
+        part=part,
     )
     context.footnotes = _notes(_root(part, "footnotes"), context)
     context.comment_texts = _comments(_root(part, "comments"), context)
     result: list[Block] = []
     _body(document.element.body, context, result)
-    return result, context.comments
+    return Walked(result, context.comments, context.pictures, context.left_out)
 
 
 def _root(part: Any, kind: str) -> Any:
@@ -237,6 +250,8 @@ def _run(run: Any, context: _Context, out: list[Segment], bold: bool, italic: bo
             out.append(("\t", bold, italic, False))
         elif tag in (f"{W}br", f"{W}cr"):
             out.append((" ", bold, italic, False))
+        elif tag in (f"{W}drawing", f"{W}pict"):
+            _drawing(child, context, out)
         elif tag == f"{W}noBreakHyphen":
             out.append(("-", bold, italic, False))
         elif tag == f"{W}footnoteReference":
@@ -248,6 +263,20 @@ def _run(run: Any, context: _Context, out: list[Segment], bold: bool, italic: bo
             author, text = context.comment_texts.get(child.get(f"{W}id") or "", ("", ""))
             if text:
                 context.comments.append(Comment(author, text, context.paragraph))
+
+
+def _drawing(drawing: Any, context: _Context, out: list[Segment]) -> None:
+    if drawing.tag == f"{W}pict":
+        context.left_out.append(f"Absatz {context.paragraph}: ein Bild im alten Word-Format "
+                                "(VML), nicht übernommen")  # fmt: skip
+        return
+    number = len(context.pictures) + 1
+    found = pictures.read(drawing, context.part, number, context.paragraph)
+    if isinstance(found, str):
+        context.left_out.append(found)
+        return
+    context.pictures.append(found)
+    out.append((f"![{escaped(found.alt)}]({found.path})", False, False, True))
 
 
 def _field(child: Any, context: _Context) -> None:
@@ -287,12 +316,12 @@ def _joined(segments: list[Segment]) -> tuple[str, str, bool]:
             merged[-1] = (merged[-1][0] + text, bold, italic, False)
         else:
             merged.append((text, bold, italic, raw))
-    visible = [m for m in merged if m[0].strip()]
-    all_bold = bool(visible) and all(m[1] for m in visible if not m[3])
+    visible = [m for m in merged if m[0].strip() and not m[3]]  # a picture's is not text
+    all_bold = bool(visible) and all(m[1] for m in visible)
     for text, bold, italic, raw in merged:
         if raw:
             parts.append(text)
-            plain.append(re.sub(r"\[\^\d+\]", "", re.sub(r"\[(.*?)\]\((.*?)\)", r"\1", text)))
+            plain.append(re.sub(r"\[\^\d+\]", "", re.sub(r"!?\[(.*?)\]\((.*?)\)", r"\1", text)))
             continue
         plain.append(_clean(text))
         body = escaped(text)
