@@ -606,7 +606,9 @@ def test_actor_tables_with_merged_cells_and_the_town_from_the_address(
     assert validate(folder).findings == ()
 
 
-def test_pictures_come_into_bilder_with_their_description(run_cli: RunCli, tmp_path: Path) -> None:
+def test_pictures_and_text_boxes_are_taken_with_their_words(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     from PIL import Image
 
     Image.new("RGB", (40, 20), "navy").save(tmp_path / "karte.png")
@@ -618,6 +620,7 @@ def test_pictures_come_into_bilder_with_their_description(run_cli: RunCli, tmp_p
     described._inline.docPr.set("descr", "Karte des Kreises [mit] seinen Kommunen")
     doc.add_picture(str(tmp_path / "karte.png"))  # no description
     doc.add_picture(str(tmp_path / "foto.tif"))  # a format no PDF shows
+    wg.text_box(doc.add_paragraph("Mehr dazu im Kasten."), ["Info: 11 Kommunen", "Stand 2016"])
     doc.save(tmp_path / "bilder.docx")
     result = run_cli("import", str(tmp_path / "bilder.docx"), "--to", str(tmp_path / "neu"))
     assert result.exit_code == 0, result.stdout + result.stderr
@@ -632,11 +635,15 @@ def test_pictures_come_into_bilder_with_their_description(run_cli: RunCli, tmp_p
     assert texts["Ausgangslage"].split("\n\n") == [
         "Der Kreis hat elf Städte und Gemeinden.",
         "![Karte des Kreises \\[mit\\] seinen Kommunen](bilder/abbildung-1.png)",
-        "![Abbildung 2 aus dem Dokument (ohne Beschreibung)](bilder/abbildung-2.png)\n",
+        "![Abbildung 2 aus dem Dokument (ohne Beschreibung)](bilder/abbildung-2.png)",
+        "Mehr dazu im Kasten.",
+        "Info: 11 Kommunen",  # a text box's lines after its paragraph, once (not its fallback)
+        "Stand 2016\n",
     ]
     report = (folder / "import-bericht.md").read_text(encoding="utf-8")
     assert "Ein Bild hat im Dokument keine Beschreibung; sein Alternativtext sagt das nur: " \
         "bilder/abbildung-2.png (Absatz 4)." in report  # fmt: skip
     assert "Nicht übernommen – Absatz 5: ein Bild im Format TIF, das PDF und Webseite " \
         "nicht zeigen: bitte als PNG oder SVG einfügen." in report  # fmt: skip
+    assert "VML" not in report  # the text box's fallback for old readers is not read
     assert validate(folder).findings == ()  # the pictures are where the texts say

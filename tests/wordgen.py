@@ -127,3 +127,25 @@ def footnote(paragraph: Any, ident: int) -> Any:
         f'<w:footnoteReference w:id="{ident}"/></w:r>'
     ))  # fmt: skip
     return paragraph
+
+
+def text_box(paragraph: Any, lines: list[str]) -> Any:
+    """A text box anchored to ``paragraph`` as Word 2010 and later write it: the shape in
+    ``mc:Choice`` and the same text again in a VML ``mc:Fallback`` for older readers."""
+    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{line}</w:t></w:r></w:p>"
+                   for line in lines)  # fmt: skip
+    paragraph._p.append(parse_xml(
+        f'<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+        '<wp:docPr id="7" name="Textfeld 7"/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f"<wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{body}</w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    ))  # fmt: skip
+    return paragraph

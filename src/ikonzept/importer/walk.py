@@ -7,6 +7,7 @@ for the report, not imported."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from ikonzept.importer import pictures
 from ikonzept.importer.numbering import Numbering, W, _val
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}proofErr", f"{W}bookmarkStart",
             f"{W}bookmarkEnd", f"{W}commentRangeStart", f"{W}commentRangeEnd"}  # fmt: skip
 _HEADING_NAME = re.compile(r"^(heading|überschrift)\s*([1-9])$", re.I)
@@ -64,6 +66,7 @@ class _Context:
     part: Any = None  # the document's package part, for its pictures
     pictures: list[pictures.Picture] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # pictures not taken, for the report
+    boxes: list[Any] = field(default_factory=list)  # text boxes met in the paragraph read
 
     @property
     def in_toc(self) -> bool:
@@ -137,6 +140,10 @@ def _body(container: Any, context: _Context, result: list[Block]) -> None:
             context.paragraph += 1
             markdown, cells = _table(child, context)
             result.append(Block("table", markdown, number=context.paragraph, cells=cells))
+        if context.boxes:  # a text box's paragraphs follow the one it is anchored to
+            boxes, context.boxes = context.boxes, []
+            for box in boxes:
+                _body(box, context, result)
         elif child.tag == f"{W}sdt":
             gallery = child.find(f".//{W}docPartGallery")
             if gallery is not None and "Table of Contents" in (gallery.get(f"{W}val") or ""):
@@ -207,7 +214,7 @@ def _paragraph(p: Any, context: _Context) -> Block | None:
 
 
 def _inline(element: Any, context: _Context, out: list[Segment], bold: bool, italic: bool) -> None:
-    for child in element:
+    for child in _chosen(element):
         tag = child.tag
         if tag in _SKIPPED:
             continue
@@ -237,8 +244,21 @@ def _toggle(rpr: Any, tag: str, inherited: bool) -> bool:
     return found.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
+def _chosen(element: Any) -> Iterator[Any]:
+    """The children of a run or paragraph, with Word's choice in place of an
+    ``mc:AlternateContent`` (not the fallback for older readers beside it)."""
+    for child in element:
+        if child.tag != f"{MC}AlternateContent":
+            yield child
+            continue
+        chosen = child.find(f"{MC}Choice")
+        chosen = chosen if chosen is not None else child.find(f"{MC}Fallback")
+        if chosen is not None:
+            yield from chosen
+
+
 def _run(run: Any, context: _Context, out: list[Segment], bold: bool, italic: bool) -> None:
-    for child in run:
+    for child in _chosen(run):
         tag = child.tag
         if tag in (f"{W}fldChar", f"{W}instrText"):
             _field(child, context)
@@ -266,6 +286,11 @@ def _run(run: Any, context: _Context, out: list[Segment], bold: bool, italic: bo
 
 
 def _drawing(drawing: Any, context: _Context, out: list[Segment]) -> None:
+    """A picture into the text; a text box's content after the paragraph."""
+    box = drawing.find(f".//{W}txbxContent")
+    if box is not None:
+        context.boxes.append(box)
+        return
     if drawing.tag == f"{W}pict":
         context.left_out.append(f"Absatz {context.paragraph}: ein Bild im alten Word-Format "
                                 "(VML), nicht übernommen")  # fmt: skip
