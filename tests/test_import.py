@@ -48,7 +48,9 @@ def _county_document(path: Path) -> Path:
     fields.add_run(". Soft\u00adhyphen und\u00a0Leerzeichen.")
     doc.add_heading("Sprache und Sprachförderung", 2)
     wg.footnotes(doc, {1: "Zahlen des BAMF für 2015."})
-    wg.footnote(doc.add_paragraph("Viele warten lange auf einen Kurs."), 1)
+    wg.footnotes(doc, {1: "Stand der Wartelisten im Mai."}, "endnote")
+    waiting = wg.footnote(doc.add_paragraph("Viele warten lange auf einen Kurs."), 1)
+    wg.footnote(waiting, 1, "endnote")
     doc.add_heading("Alle finden zeitnah einen Sprachkurs", 3)
     doc.add_paragraph("Das Ziel gilt für alle.")
     doc.add_heading("Eine Kursübersicht veröffentlichen", 4)
@@ -111,8 +113,10 @@ def test_the_headings_become_fields_goals_and_measures(imported: Path) -> None:
     first = (imported / "handlungsfelder" / "01-sprache-und-sprachfoerderung.yaml").read_text(
         encoding="utf-8"
     )
-    assert ("ausgangslage: |\n  Viele warten lange auf einen Kurs.[^1]\n\n"
-            "  [^1]: Zahlen des BAMF für 2015.") in first  # fmt: skip
+    # footnotes and endnotes at their place
+    assert ("ausgangslage: |\n  Viele warten lange auf einen Kurs.[^1][^2]\n\n"
+            "  [^1]: Zahlen des BAMF für 2015.\n\n"
+            "  [^2]: Stand der Wartelisten im Mai.") in first  # fmt: skip
     assert "beschreibung: Das Ziel gilt für alle." in first
     assert "beschreibung: In allen Familienzentren." in first  # the list item's rest
     validation = validate(imported, dt.date(2016, 12, 1))

@@ -103,28 +103,29 @@ def link(paragraph: Any, text: str, url: str) -> Any:
     return paragraph
 
 
-def footnotes(doc: Any, notes: dict[int, str]) -> None:
-    """A footnotes part as Word writes it (with its separators), for `footnote` references."""
+def footnotes(doc: Any, notes: dict[int, str], kind: str = "footnote") -> None:
+    """A foot- or endnotes part as Word writes it (with its separators), for references."""
     from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
     body = "".join(
-        f'<w:footnote w:id="{ident}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t '
-        f'xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        f'<w:{kind} w:id="{ident}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t '
+        f'xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
         for ident, text in notes.items()
     )
-    xml = (f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
-           f"<w:separator/></w:r></w:p></w:footnote>{body}</w:footnotes>")  # fmt: skip
-    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode(),
-                doc.part.package)  # fmt: skip
-    doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    xml = (f'<w:{kind}s {W}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r>'
+           f"<w:separator/></w:r></w:p></w:{kind}>{body}</w:{kind}s>")  # fmt: skip
+    content = CONTENT_TYPE.WML_FOOTNOTES if kind == "footnote" else CONTENT_TYPE.WML_ENDNOTES
+    part = Part(PackURI(f"/word/{kind}s.xml"), content, xml.encode(), doc.part.package)
+    relation = RELATIONSHIP_TYPE.FOOTNOTES if kind == "footnote" else RELATIONSHIP_TYPE.ENDNOTES
+    doc.part.relate_to(part, relation)
 
 
-def footnote(paragraph: Any, ident: int) -> Any:
+def footnote(paragraph: Any, ident: int, kind: str = "footnote") -> Any:
     paragraph._p.append(parse_xml(
         f'<w:r {W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-        f'<w:footnoteReference w:id="{ident}"/></w:r>'
+        f'<w:{kind}Reference w:id="{ident}"/></w:r>'
     ))  # fmt: skip
     return paragraph
 

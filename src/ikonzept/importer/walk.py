@@ -67,6 +67,7 @@ class _Context:
     pictures: list[pictures.Picture] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # pictures not taken, for the report
     boxes: list[Any] = field(default_factory=list)  # text boxes met in the paragraph read
+    endnotes: dict[str, str] = field(default_factory=dict)  # become footnotes at their place
 
     @property
     def in_toc(self) -> bool:
@@ -97,7 +98,8 @@ def blocks(document: Any) -> Walked:
         {},
         part=part,
     )
-    context.footnotes = _notes(_root(part, "footnotes"), context)
+    context.footnotes = _notes(_root(part, "footnotes"), context, "footnote")
+    context.endnotes = _notes(_root(part, "endnotes"), context, "endnote")
     context.comment_texts = _comments(_root(part, "comments"), context)
     result: list[Block] = []
     _body(document.element.body, context, result)
@@ -274,10 +276,11 @@ def _run(run: Any, context: _Context, out: list[Segment], bold: bool, italic: bo
             _drawing(child, context, out)
         elif tag == f"{W}noBreakHyphen":
             out.append(("-", bold, italic, False))
-        elif tag == f"{W}footnoteReference":
+        elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
             context.note_count += 1
             marker = str(context.note_count)
-            context.notes.append((marker, context.footnotes.get(child.get(f"{W}id") or "", "")))
+            texts = context.footnotes if tag == f"{W}footnoteReference" else context.endnotes
+            context.notes.append((marker, texts.get(child.get(f"{W}id") or "", "")))
             out.append((f"[^{marker}]", False, False, True))
         elif tag == f"{W}commentReference":
             author, text = context.comment_texts.get(child.get(f"{W}id") or "", ("", ""))
@@ -408,10 +411,10 @@ def _texts(element: Any, context: _Context) -> tuple[str, str]:
     return " ".join(t for t in markdown if t), " ".join(t for t in plain if t)
 
 
-def _notes(root: Any, context: _Context) -> dict[str, str]:
-    """The footnotes' Markdown by id (Word's separators left out)."""
+def _notes(root: Any, context: _Context, kind: str) -> dict[str, str]:
+    """The foot- or endnotes' Markdown by id (Word's separators left out)."""
     notes = {}
-    for note in root.iter(f"{W}footnote") if root is not None else ():
+    for note in root.iter(f"{W}{kind}") if root is not None else ():
         if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         notes[note.get(f"{W}id")] = _texts(note, context)[0]
