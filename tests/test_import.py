@@ -651,3 +651,44 @@ def test_pictures_and_text_boxes_are_taken_with_their_words(
         "nicht zeigen: bitte als PNG oder SVG einfügen." in report  # fmt: skip
     assert "VML" not in report  # the text box's fallback for old readers is not read
     assert validate(folder).findings == ()  # the pictures are where the texts say
+
+
+def _pdf_lines(pdf: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as opened:
+        return [line["text"] for line in opened.pages[0].extract_text_lines()]
+
+
+def test_a_pdfs_lists_are_lists_and_measures_under_a_goal(run_cli: RunCli, tmp_path: Path) -> None:
+    from tests.office import convert
+
+    doc = wg.document()
+    doc.add_heading("Handlungsfeld 1: Sprache", 1)
+    # LibreOffice breaks this paragraph before „2. Mai“: a line that opens with a number
+    doc.add_paragraph("Die Träger der Kurse haben sich im Frühjahr mehrmals getroffen, zuletzt "
+                      "am 2. Mai, und werden sich im Herbst treffen.")  # fmt: skip
+    doc.add_heading("Ziel 1.1: Kurse für alle", 2)
+    doc.add_paragraph("Kurse in jeder Stadt anbieten, so viele, dass eine Zeile sicher nicht "
+                      "reicht und umbricht", style="List Bullet")  # fmt: skip
+    doc.add_paragraph("Kinderbetreuung", style="List Bullet")
+    doc.add_paragraph("Sprachcafés öffnen", style="List Number")
+    doc.add_paragraph("Ein Absatz nach der Liste.")
+    doc.save(tmp_path / "listen.docx")
+    pdf = convert(tmp_path / "listen.docx", "pdf", tmp_path / "pdf", tmp_path / "profil")
+    result = run_cli("import", str(pdf), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[0].endswith(
+        ": 1 Handlungsfeld, 1 Ziel, 3 Maßnahmen, 0 Kapitel."
+    )
+    assert _structure(tmp_path / "neu") == [
+        ("sprache", "Sprache", [("Kurse für alle", [
+            "Kurse in jeder Stadt anbieten, so viele, dass eine Zeile sicher nicht reicht und "
+            "umbricht", "Kinderbetreuung", "Sprachcafés öffnen"])]),
+    ]  # fmt: skip
+    field = _yaml_file(tmp_path / "neu" / "handlungsfelder" / "01-sprache.yaml")
+    assert field["ziele"][0]["beschreibung"] == "Ein Absatz nach der Liste."
+    # a line of running text that opens with a number is not a list
+    assert "zuletzt am 2. Mai, und" in " ".join(field["ausgangslage"].split())
+    text = _pdf_lines(pdf)
+    assert "zuletzt am" in text[1] and text[2].startswith("2. Mai, und")

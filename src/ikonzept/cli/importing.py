@@ -51,7 +51,7 @@ def import_(
     alles Weitere als Kapitel; dazu import-bericht.md mit allem, was eine Person prüfen
     muss. Das Ergebnis ist sofort gültig (validate, build, diff)."""
     from ikonzept.base.findings import Severity
-    from ikonzept.importer.run import REPORT, import_document
+    from ikonzept.importer.run import REPORT, counted, import_document, structure
 
     result = import_document(datei, to, ebenen=ebenen, kommunen=kommunen,
                              herausgeber=herausgeber, today=day(today))  # fmt: skip
@@ -59,9 +59,8 @@ def import_(
              for art in ("Handlungsfeld", "Ziel", "Maßnahme", "Kapitel")}  # fmt: skip
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     out = say(quiet)
-    out(f"Übernommen nach {to}: {count['Handlungsfeld']} Handlungsfelder, {count['Ziel']} "
-        f"Ziele, {count['Maßnahme']} Maßnahmen, {count['Kapitel']} Kapitel.")  # fmt: skip
+    out(f"Übernommen nach {to}: {structure(count)}.")
     hints, findings = len(result.draft.pruefen), len(result.findings)
-    out(f"Bitte prüfen: {to / REPORT} ({hints} Hinweis{'' if hints == 1 else 'e'}, "
-        f"{findings} Befund{'' if findings == 1 else 'e'} von validate).")  # fmt: skip
+    out(f"Bitte prüfen: {to / REPORT} ({counted(hints, 'Hinweis', 'Hinweise')}, "
+        f"{counted(findings, 'Befund', 'Befunde')} von validate).")  # fmt: skip
     raise typer.Exit(1 if errors else 0)

@@ -31,9 +31,10 @@ class _Line:
     bottom: float
     size: float
     text: str
-    table: pdftables.Table | None = None
+    table: pdftables.Table | None = None  # a ruled table standing here instead of a line
     bold: bool = False  # every character in a bold face
-    italic: bool = False  # a ruled table standing here instead of a line
+    italic: bool = False
+    x0: float = 0.0  # share of the page's width where the line starts
 
 
 def read(path: Path) -> tuple[list[Block], str | None]:
@@ -47,22 +48,28 @@ def read(path: Path) -> tuple[list[Block], str | None]:
         outline = _outline(pdf)
         title = (pdf.metadata or {}).get("Title")
     lines = _tables_joined(_without_running_heads(lines))
-    cover, lines = _title(lines)
+    cover, lines = _title(lines, {_key(title) for _level, title in outline})
     headings = _by_outline(lines, outline) if outline else _by_size(lines)
     if not (isinstance(title, str) and title.strip()):
         title = cover
     return _blocks(lines, headings), title or None
 
 
-def _title(lines: list[_Line]) -> tuple[str, list[_Line]]:
-    """The title: the first lines of the first page, in a size no other page has."""
+def _title(lines: list[_Line], headings: set[str]) -> tuple[str, list[_Line]]:
+    """The title: the first lines of the first page, in a size no other page has and well
+    above the text's (a first heading is not a title), and not a heading of the outline."""
     if not lines or lines[0].page != 1 or lines[0].table is not None:
         return "", lines
     largest = max(ln.size for ln in lines)
-    if lines[0].size != largest or any(ln.size == largest for ln in lines if ln.page > 1):
+    body = Counter(ln.size for ln in lines for _ in ln.text).most_common(1)[0][0]
+    if (lines[0].size != largest or largest < 1.6 * body
+            or any(ln.size == largest for ln in lines if ln.page > 1)):  # fmt: skip
         return "", lines
     count = next((i for i, ln in enumerate(lines) if ln.size != largest), len(lines))
-    return join_lines([ln.text for ln in lines[:count]]), lines[count:]
+    title = join_lines([ln.text for ln in lines[:count]])
+    if _key(title) in headings:
+        return "", lines
+    return title, lines[count:]
 
 
 def _lines(pdf: Any) -> list[_Line]:
@@ -83,7 +90,8 @@ def _lines(pdf: Any) -> list[_Line]:
                                  float(line["bottom"]) / height, size,
                                  " ".join(line["text"].split()), None,
                                  all("bold" in f or "black" in f for f in faces),
-                                 all("italic" in f or "oblique" in f for f in faces)))  # fmt: skip
+                                 all("italic" in f or "oblique" in f for f in faces),
+                                 float(line["x0"]) / float(page.width)))  # fmt: skip
         found += sorted(on_page, key=lambda ln: ln.top)
         page.close()  # its parsed objects are not needed again: memory stays flat
     return found
@@ -216,20 +224,55 @@ def join_lines(parts: list[str]) -> str:
     return text
 
 
+# A list item's marker: a bullet glyph (Word's Symbol bullets come as private-use
+# characters), or a dash, number or letter that only counts where a paragraph cannot go on.
+_BULLET = re.compile(r"^([•◦▪▫‣⁃●○■□·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8])\s+(?=\S)")
+_MARKER = re.compile(r"^([–-]|\d{1,2}[.)]|[a-z]\))\s+(?=\S)")
+INDENT = 0.01  # of the page's width: a line further right goes on with the item above
+
+
+@dataclass(slots=True)
+class _Item:
+    marker: str
+    x0: float
+    level: int
+    lines: list[str]
+
+
+def _item_start(line: _Line, paragraph: list[str], item: _Item | None) -> re.Match[str] | None:
+    bullet = _BULLET.match(line.text)
+    if bullet:
+        return bullet
+    # after a colon or a sentence's end („… Kurse.“, not „… vom 2.“) a list may begin
+    free = (
+        item is not None or not paragraph or bool(re.search(r"(:|[^\W\d]{2}[.;])$", paragraph[-1]))
+    )
+    return _MARKER.match(line.text) if free else None
+
+
 def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
     blocks: list[Block] = []
     paragraph: list[str] = []
-    page = [0]  # where the paragraph being read began
+    page = [0]  # where the paragraph or item being read began
+    item: _Item | None = None
+    first_x0 = [0.0]  # the first item's marker in the list being read: its items' level 0
     previous: _Line | None = None
     spacing = Counter(round(b.top - a.bottom, 3) for a, b in itertools.pairwise(lines)
                       if a.page == b.page and b.top > a.bottom).most_common(1)  # fmt: skip
     gap = (spacing[0][0] if spacing else 0.01) * 2.2 + 0.002
 
     def flush() -> None:
+        nonlocal item
         if paragraph:
             blocks.append(Block("para", escaped(join_lines(paragraph)), number=len(blocks) + 1,
                                 page=page[0]))  # fmt: skip
             paragraph.clear()
+        if item is not None:
+            ordered = not _BULLET.match(item.marker + " x") and item.marker not in "–-"
+            blocks.append(Block("item", escaped(join_lines(item.lines)), item.level,
+                                item.marker, ordered=ordered, number=len(blocks) + 1,
+                                page=page[0]))  # fmt: skip
+            item = None
 
     index = 0
     while index < len(lines):
@@ -250,11 +293,24 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
             previous = lines[index + span - 1]
             index += span
             continue
-        if previous is not None and previous.page == line.page and line.top - previous.bottom > gap:
+        apart = previous is None or previous.page != line.page or (line.top - previous.bottom > gap)
+        start = _item_start(line, paragraph, item)
+        if start is not None:
+            in_list = item is not None or (blocks and blocks[-1].kind == "item" and not apart)
             flush()
-        if not paragraph:
+            if not in_list:
+                first_x0[0] = line.x0
+            item = _Item(start.group(1), line.x0, int(line.x0 > first_x0[0] + INDENT),
+                         [line.text[start.end() :]])  # fmt: skip
             page[0] = line.page
-        paragraph.append(line.text)
+        elif item is not None and not apart and line.x0 > item.x0 + INDENT:
+            item.lines.append(line.text)  # the item goes on, indented under its text
+        else:
+            if apart or item is not None:
+                flush()
+            if not paragraph:
+                page[0] = line.page
+            paragraph.append(line.text)
         previous = line
         index += 1
     flush()

@@ -96,7 +96,7 @@ def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt
             f"„{source.name}“ lässt sich nicht als PDF lesen ({type(error).__name__})."
         ) from None
     return (found, [], title or source.stem.replace("_", " ").replace("-", " "),
-            day, "Aus einem PDF übernommen: Listen und Tabellen ohne Linien sind Fließtext, Bilder "
+            day, "Aus einem PDF übernommen: Tabellen ohne Linien sind Fließtext, Bilder "
             "fehlen; bitte Gliederung, Texte und Tabellen gegen das Original prüfen. Als "
             "Stand der Ausgabe steht das Datum des Imports.")  # fmt: skip
 
@@ -342,11 +342,7 @@ def report(result: ImportResult, source: Path, day: dt.date) -> str:
         f"Erstellt von ikonzept {__version__} am {day:%d.%m.%Y}. Was der Import erkannt hat, "
         "woher es im Dokument stammt und was eine Person prüfen muss.", "",
         "## Erkannt", "",
-        f"{count['Handlungsfeld']} Handlungsfelder, {count['Ziel']} Ziele, "
-        f"{count['Maßnahme']} Maßnahmen und {count['Kapitel']} Kapitel; dazu "
-        f"{len(draft.verzeichnisse.akteure)} Akteure, {len(draft.verzeichnisse.glossar)} "
-        f"Glossarbegriffe, {len(draft.verzeichnisse.abkuerzungen)} Abkürzungen und "
-        f"{len(draft.verzeichnisse.rechtsgrundlagen)} Rechtsgrundlagen.", "",
+        f"{structure(count, ' und ')}; dazu {_directories(draft)}.", "",
     ]  # fmt: skip
     if found is None:
         lines += [
@@ -375,6 +371,30 @@ def report(result: ImportResult, source: Path, day: dt.date) -> str:
     checks += [f"{f.file}: {f.rule} {f.message}" for f in result.findings]
     lines += ["", "## Bitte prüfen", ""] + [f"{n}. {text}" for n, text in enumerate(checks, 1)]
     return "\n".join(lines) + "\n"
+
+
+def _directories(draft: Draft) -> str:
+    found = draft.verzeichnisse
+    laws = counted(len(found.rechtsgrundlagen), "Rechtsgrundlage", "Rechtsgrundlagen")
+    return (
+        f"{counted(len(found.akteure), 'Akteur', 'Akteure')}, "
+        f"{counted(len(found.glossar), 'Glossarbegriff', 'Glossarbegriffe')}, "
+        f"{counted(len(found.abkuerzungen), 'Abkürzung', 'Abkürzungen')} und {laws}"
+    )
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """„1 Ziel“, „3 Ziele“."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def structure(count: dict[str, int], last: str = ", ") -> str:
+    """„9 Handlungsfelder, 27 Ziele, 81 Maßnahmen, 7 Kapitel“ with the last joint given."""
+    parts = [counted(count["Handlungsfeld"], "Handlungsfeld", "Handlungsfelder"),
+             counted(count["Ziel"], "Ziel", "Ziele"),
+             counted(count["Maßnahme"], "Maßnahme", "Maßnahmen"),
+             counted(count["Kapitel"], "Kapitel", "Kapitel")]  # fmt: skip
+    return ", ".join(parts[:-1]) + last + parts[-1]
 
 
 def _same_number(document: str, ours: str) -> bool:
