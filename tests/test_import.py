@@ -216,17 +216,22 @@ def test_numbering_linked_to_styles_follows_based_on_and_style_links() -> None:
     assert [label[0] if label else None for label in labels] == ["1", "1.1", "1.2", "2"]
 
 
+def _one_field(doc: Any) -> Any:
+    """A field named in its heading, its situation, a goal and a measure as a bullet."""
+    doc.add_heading("Handlungsfeld 1: Sprache", 1)
+    doc.add_paragraph("Die Lage.")
+    doc.add_heading("Ziel 1.1: Kurse für alle", 2)
+    doc.add_paragraph("Kurse in jeder Stadt", style="List Bullet")
+    return doc
+
+
 def test_fields_named_in_the_headings_and_measures_as_bullets(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
     doc = wg.document()
     doc.add_heading("Vorwort", 1)
     doc.add_paragraph("Zum Geleit.")
-    doc.add_heading("Handlungsfeld 1: Sprache", 1)
-    doc.add_paragraph("Die Lage.")
-    doc.add_heading("Ziel 1.1: Kurse für alle", 2)
-    doc.add_paragraph("Kurse in jeder Stadt", style="List Bullet")
-    doc.add_paragraph("Kinderbetreuung", style="List Bullet")
+    _one_field(doc).add_paragraph("Kinderbetreuung", style="List Bullet")
     doc.add_heading("Handlungsfeld 2: Arbeit", 1)
     doc.add_paragraph("Die Lage.")
     doc.add_heading("Ziel 2.1: Arbeit finden", 2)
@@ -492,11 +497,7 @@ def _yaml_file(path: Path) -> Any:
 def test_glossary_abbreviations_and_laws_written_as_paragraphs(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
-    doc = wg.document()
-    doc.add_heading("Handlungsfeld 1: Sprache", 1)
-    doc.add_paragraph("Die Lage.")
-    doc.add_heading("Ziel 1.1: Kurse für alle", 2)
-    doc.add_paragraph("Kurse in jeder Stadt", style="List Bullet")
+    doc = _one_field(wg.document())
     doc.add_heading("Rechtliche Grundlagen", 1)
     doc.add_paragraph("Das Konzept stützt sich vor allem auf diese Gesetze.")
     doc.add_paragraph(
