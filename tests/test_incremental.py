@@ -305,3 +305,30 @@ def test_an_edit_outside_the_yaml_texts_equals_a_clean_build(
         assert again.reused > 0 and (out / SMALL).read_bytes() == before
     else:
         assert again.built and (out / SMALL).read_bytes() != before
+
+
+def test_a_change_to_our_rendering_code_lays_everything_out_afresh(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Between two releases of one version (or while developing) the key still changes."""
+    import shutil
+
+    from ikonzept.render.layout import layoutcache
+
+    render = Path(layoutcache.__file__).resolve().parent.parent
+    copy = tmp_path / "render"
+    shutil.copytree(render, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(layoutcache, "__file__", str(copy / "layout" / "layoutcache.py"))
+
+    def key() -> str:
+        layoutcache._renderer.cache_clear()
+        return layoutcache.environment(tmp_path, [], "pdf/a-2a")
+
+    try:
+        before = key()
+        assert key() == before  # the same code, the same key
+        pdf = copy / "pdf.py"
+        pdf.write_text(pdf.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+        assert key() != before
+    finally:
+        layoutcache._renderer.cache_clear()  # the real code's digest for the other tests

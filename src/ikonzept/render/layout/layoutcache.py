@@ -20,6 +20,7 @@ A guess is only ever checked, never trusted.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -41,6 +42,18 @@ DEFAULT_LIMIT_MB = 500
 _LINK_TARGET = re.compile(r"""\bhref\s*=\s*(["'])#([^"']*)\1""", re.IGNORECASE)
 
 
+@functools.cache
+def _renderer() -> bytes:
+    """The digest of our own rendering code: a change to it (between two releases of the
+    same version, or while developing) lays everything out afresh."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent  # ikonzept/render
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
 def environment(root: Path, dirs: Sequence[Path], variant: str) -> str:
     """The digest of what every layout of this build may read besides its HTML."""
     digest = hashlib.sha256()
@@ -49,6 +62,7 @@ def environment(root: Path, dirs: Sequence[Path], variant: str) -> str:
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions.append(f"{package} {metadata.version(package)}")
     digest.update("\n".join(versions).encode())
+    digest.update(_renderer())
     for folder in [root / "bilder", *dirs]:
         if not folder.is_dir():
             continue
