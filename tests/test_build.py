@@ -163,6 +163,27 @@ def test_templates_in_the_concept_override_the_builtin_ones(
     assert (own / "konzept.css").resolve().as_uri() in html
 
 
+def test_a_copied_stylesheet_keeps_the_shipped_fonts(
+    run_cli: RunCli, concept: Path, tmp_path: Path
+) -> None:
+    """A county copies konzept.css to change a colour, not the fonts folder beside it."""
+    import pikepdf
+
+    own = concept / "templates"
+    own.mkdir()
+    shipped = (Path(__file__).resolve().parents[1] / "templates" / "konzept.css").read_text(
+        encoding="utf-8"
+    )
+    (own / "konzept.css").write_text(shipped.replace("#1f4e79", "#7a1f1f"), encoding="utf-8")
+    out = tmp_path / "out"
+    _build(run_cli, concept, out)
+    with pikepdf.open(out / PDF_NAME) as pdf:
+        fonts = {str(font.get("/BaseFont")).split("+")[-1] for page in pdf.pages
+                 for font in page.Resources.get("/Font", {}).values()}  # fmt: skip
+    # our Noto Sans under the family name the stylesheet gives it, no system font instead
+    assert fonts == {"Konzept-Sans", "Konzept-Sans-Bold"}
+
+
 class _Recorder(http.server.BaseHTTPRequestHandler):
     requests: ClassVar[list[str]] = []
 

@@ -64,10 +64,20 @@ def _fetcher_class() -> Any:
             parsed = urlparse(url)
             if parsed.scheme == "file" and not parsed.netloc:
                 path = Path(unquote(parsed.path)).resolve()
-                if any(path.is_relative_to(folder) for folder in self.allowed):
-                    return super().fetch(url, headers)
+                inside = [f for f in self.allowed if path.is_relative_to(f)]
+                if inside:
+                    return super().fetch(self._shipped(path, inside[0]) or url, headers)
             self.blocked.append(url)
             raise ValueError(f"ikonzept loads nothing from {url}")
+
+        def _shipped(self, path: Path, folder: Path) -> str | None:
+            """A file a county's own stylesheet names beside itself but did not copy
+            („fonts/NotoSans-Regular.ttf“): the same file of another template folder."""
+            if path.exists():
+                return None
+            relative = path.relative_to(folder)
+            found = next((f / relative for f in self.allowed if (f / relative).is_file()), None)
+            return found.as_uri() if found else None
 
     return ConfinedFetcher
 
