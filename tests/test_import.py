@@ -156,7 +156,7 @@ def test_the_report_says_where_each_piece_came_from_and_what_to_check(imported: 
     assert "In der Überschrift steht die Nummer 4.1.7, Word nummeriert sie als 4.1.2." in report
     assert "Kommentar (KI) zu Absatz 6, nicht übernommen: „Stimmt das Datum?“" in report
     assert "andere Nummer als bei uns" not in report  # 4.1.2 is our 1.2: the same place
-    assert "Ansprechpersonen aus dem Dokument sind nicht übernommen" in report
+    assert "Personen, die nur im Text genannt sind, stehen nicht im Akteursverzeichnis" in report
 
 
 def _numbering(abstracts: str, nums: str, styles: str = "") -> Numbering:
@@ -239,7 +239,11 @@ def test_fields_named_in_the_headings_and_measures_as_bullets(
     doc.save(tmp_path / "zwei.docx")
     result = run_cli("import", str(tmp_path / "zwei.docx"), "--to", str(tmp_path / "neu"))
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[1].endswith("(3 Hinweise, 0 Befunde von validate).")
+    assert result.stdout.splitlines()[1].endswith("(5 Hinweise, 0 Befunde von validate).")
+    # as many as the report's list holds
+    listed = (tmp_path / "neu" / "import-bericht.md").read_text(encoding="utf-8")
+    assert listed.split("## Bitte prüfen")[1].count("\n5. ") == 1
+    assert "\n6. " not in listed.split("## Bitte prüfen")[1]
     assert _structure(tmp_path / "neu") == [
         ("sprache", "Sprache", [("Kurse für alle", ["Kurse in jeder Stadt", "Kinderbetreuung"])]),
         ("arbeit", "Arbeit", [("Arbeit finden", ["Jobmessen"])]),

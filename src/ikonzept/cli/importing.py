@@ -51,7 +51,7 @@ def import_(
     alles Weitere als Kapitel; dazu import-bericht.md mit allem, was eine Person prüfen
     muss. Das Ergebnis ist sofort gültig (validate, build, diff)."""
     from ikonzept.base.findings import Severity
-    from ikonzept.importer.run import REPORT, counted, import_document, structure
+    from ikonzept.importer.run import REPORT, counted, import_document, review, structure
 
     result = import_document(datei, to, ebenen=ebenen, kommunen=kommunen,
                              herausgeber=herausgeber, today=day(today))  # fmt: skip
@@ -60,7 +60,7 @@ def import_(
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     out = say(quiet)
     out(f"Übernommen nach {to}: {structure(count)}.")
-    hints, findings = len(result.draft.pruefen), len(result.findings)
+    hints, findings = len(review(result)), len(result.findings)
     out(f"Bitte prüfen: {to / REPORT} ({counted(hints, 'Hinweis', 'Hinweise')}, "
         f"{counted(findings, 'Befund', 'Befunde')} von validate).")  # fmt: skip
     raise typer.Exit(1 if errors else 0)

@@ -359,18 +359,24 @@ def report(result: ImportResult, source: Path, day: dt.date) -> str:
               "| --- | --- | --- | --- | --- |"]  # fmt: skip
     lines += [f"| {f.art} | {f.nummer} | {_cell(f.titel)} | {f.dokument or ''} | "
               f"{_cell(f.quelle)} |" for f in draft.gefunden]  # fmt: skip
+    checks = review(result) + [f"{f.file}: {f.rule} {f.message}" for f in result.findings]
+    lines += ["", "## Bitte prüfen", ""] + [f"{n}. {text}" for n, text in enumerate(checks, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def review(result: ImportResult) -> list[str]:
+    """What a person must check, validate's findings aside (the report lists both)."""
+    draft = result.draft
     differing = [f for f in draft.gefunden if f.dokument and not _same_number(f.dokument, f.nummer)]
     checks = list(draft.pruefen)
     if differing:
         checks.append(f"{len(differing)} Einträge tragen im Dokument eine andere Nummer als bei "
                       "uns (Spalte „Nr. im Dokument“): ikonzept nummeriert nach der "
                       "Reihenfolge.")  # fmt: skip
-    checks.append("Ansprechpersonen aus dem Dokument sind nicht übernommen; wer veröffentlicht "
-                  "werden soll, kommt mit Einwilligung (`veroeffentlichen: true`) ins "
-                  "Akteursverzeichnis.")  # fmt: skip
-    checks += [f"{f.file}: {f.rule} {f.message}" for f in result.findings]
-    lines += ["", "## Bitte prüfen", ""] + [f"{n}. {text}" for n, text in enumerate(checks, 1)]
-    return "\n".join(lines) + "\n"
+    checks.append("Personen, die nur im Text genannt sind, stehen nicht im Akteursverzeichnis; "
+                  "wer veröffentlicht werden soll, kommt mit Einwilligung "
+                  "(`veroeffentlichen: true`) dorthin.")  # fmt: skip
+    return checks
 
 
 def _directories(draft: Draft) -> str:
