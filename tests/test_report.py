@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -212,3 +213,18 @@ def test_nothing_is_written_from_a_concept_with_errors_or_a_bad_date(
     wrong = run_cli("bericht", str(EDITION), "-o", out, "--stichtag", "31.12.2019")
     assert wrong.exit_code == 2
     assert "--stichtag „31.12.2019“: bitte als JJJJ-MM-TT angeben" in wrong.stderr
+
+
+def test_the_report_is_checked_as_of_its_date_in_bericht_yaml(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without --stichtag or --today, bericht.yaml's date (2019-12-31) is the checks' day,
+    as a date on the command line is: the warnings say what the report says."""
+    from ikonzept.build import report
+
+    monkeypatch.setattr(report, "_write", lambda *_args: None)  # the checks, not the PDF
+    result = report.write_report(report.ReportOptions(root=EDITION, out=tmp_path))
+    rules = [f.rule for f in result.validation.findings]
+    assert result.stichtag == dt.date(2019, 12, 31)
+    assert "IK231" not in rules  # the plans of May 2019 are not a year old on that day
+    assert rules.count("IK230") == 3  # the steps overdue on that day, as the report counts

@@ -60,6 +60,13 @@ def write_report(options: ReportOptions, progress: Progress | None = None) -> Re
         or options.today
         or dt.date.today()
     )
+    if options.today is None and options.stichtag is None and stichtag != dt.date.today():
+        # bericht.yaml's date: checked again as of it, as a date on the command line is
+        validation = validate(options.root, stichtag)
+        result = ReportResult(validation)
+        konzept = validation.konzept
+        if validation.failed() or konzept is None:
+            return result
     result.stichtag = stichtag
     step("Vergleichen")
     comparison = _comparison(options.root, konzept, validation.previous)
