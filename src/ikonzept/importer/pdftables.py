@@ -28,7 +28,7 @@ class Table:
     @property
     def rows(self) -> list[list[str]]:
         """The cells' texts."""
-        return [[_joined(cell) for cell in row] for row in self.lines]
+        return [_texts(row) for row in self.lines]
 
 
 @dataclass(slots=True)
@@ -131,6 +131,11 @@ def _lines(cell: _Cell) -> list[str]:
     return found
 
 
+def _texts(row: list[list[str]]) -> list[str]:
+    """A row's cell texts (only the rows compared are joined while tables grow)."""
+    return [_joined(cell) for cell in row]
+
+
 def _joined(lines: list[str]) -> str:
     """A cell's lines as one text: an address („…@…“, „https://…“) has no spaces; a broken
     word joins without one; a hyphen at a line's end joins as in the running text."""
@@ -155,10 +160,10 @@ def merge(before: Table, after: Table) -> bool:
     (its first cell empty) is made whole again. False where it is a table of its own."""
     if after.page != before.page + 1 or not _same_columns(before.columns, after.columns):
         return False
-    rows, lines = after.rows, after.lines
-    if rows and rows[0] == before.rows[0]:
-        rows, lines = rows[1:], lines[1:]  # the header repeated on the new page
-    if rows and len(before.lines) > 1 and _continues(before.rows[-1], rows[0]):
+    lines = after.lines
+    if lines and _texts(lines[0]) == _texts(before.lines[0]):
+        lines = lines[1:]  # the header repeated on the new page
+    if lines and len(before.lines) > 1 and _continues(_texts(before.lines[-1]), _texts(lines[0])):
         last = before.lines[-1]
         before.lines[-1] = [a + b for a, b in zip(last, lines[0], strict=False)]
         lines = lines[1:]
