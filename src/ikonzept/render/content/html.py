@@ -46,9 +46,31 @@ def anker(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.decode().lower()).strip("-") or "x"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the process, shared by every environment: each plan,
+    excerpt and report makes its own (its filters know its concept), and compiling the
+    templates again took 0.19 s of eleven plans' 0.33 s. Jinja keys an entry by the
+    template's name and the checksum of its source, so an edited template compiles anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(dirs: Sequence[Path], markdown: MarkdownRenderer) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
