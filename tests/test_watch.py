@@ -158,3 +158,21 @@ def test_cli_watch_shows_findings_first_and_ends_on_a_signal(concept: Path, tmp_
     # The findings of the new state come at once, before the documents are written.
     assert second.index("Warnung IK") < second.index("Geschrieben:")
     assert "Traceback" not in stderr
+
+
+def test_an_edited_template_is_compiled_anew_in_the_same_process(tmp_path: Path) -> None:
+    """`--watch` renders again in one process, where compiled templates are kept: a county's
+    edit to its own template must show at the next build."""
+    from ikonzept.render.content.html import environment
+    from ikonzept.render.content.markdown import MarkdownRenderer
+
+    (tmp_path / "seite.html.j2").write_text("<p>{{ wort }}</p>", encoding="utf-8")
+
+    def rendered() -> str:
+        env = environment([tmp_path], MarkdownRenderer({}, tmp_path))
+        return env.get_template("seite.html.j2").render(wort="Kreis")
+
+    assert rendered() == "<p>Kreis</p>"
+    assert rendered() == "<p>Kreis</p>"  # the second environment reuses the compiled one
+    (tmp_path / "seite.html.j2").write_text("<h1>{{ wort }}</h1>", encoding="utf-8")
+    assert rendered() == "<h1>Kreis</h1>"
