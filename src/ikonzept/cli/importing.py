@@ -51,7 +51,8 @@ def import_(
     alles Weitere als Kapitel; dazu import-bericht.md mit allem, was eine Person prüfen
     muss. Das Ergebnis ist sofort gültig (validate, build, diff)."""
     from ikonzept.base.findings import Severity
-    from ikonzept.importer.run import REPORT, counted, import_document, review, structure
+    from ikonzept.importer.run import REPORT, import_document, review, structure
+    from ikonzept.pipeline.reporters import counted
 
     result = import_document(datei, to, ebenen=ebenen, kommunen=kommunen,
                              herausgeber=herausgeber, today=day(today))  # fmt: skip

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ikonzept.importer.terms import plain
+from ikonzept.importer.terms import abbreviated, plain
 from ikonzept.importer.walk import Block
 
 LEGAL_TITLE = re.compile(
@@ -27,8 +27,6 @@ _SOURCE = re.compile(
 )
 _GAZETTE = re.compile(r"BGBl|GV\.\s?NRW|GVBl|Amtsblatt|ABl\.", re.I)
 _SHORT = re.compile(r"\s*\((?P<short>[^()]{1,20})\)\s*$")
-# „AufenthG“, „SGB VIII“, „TIntG NRW“: capitals or digits twice, no long lower-case word
-_SHORT_FORM = re.compile(r"^(?=.*[A-ZÄÖÜ].*[A-ZÄÖÜ0-9])(?!.*\b[a-zäöüß]{5,}\b)\S.*$")
 _LEAD = re.compile(r"^\*\*(?P<head>[^*]{3,300}?)\*\*\s*(?:[–—:,-]\s*)?(?P<rest>.*)$", re.S)
 _SPLIT = re.compile(r"^(?P<head>[^–—:]{3,300}?)(?:\s+[–—-]\s+|:\s+)(?P<rest>\S.*)$", re.S)
 
@@ -132,7 +130,7 @@ def _named(text: str) -> Law:
         words = words[: found.start()].rstrip(" ,;")
     short = _SHORT.search(words)
     kurz = None
-    if short and _SHORT_FORM.match(short.group("short").strip()):
+    if short and abbreviated(short.group("short").strip()):
         if _GAZETTE.search(short.group("short")):  # „(BGBl. I S. 162)“ is a source
             source = source or short.group("short").strip()
         else:

@@ -20,6 +20,7 @@ from ikonzept.base.errors import IkonzeptError
 from ikonzept.importer import yamlout
 from ikonzept.importer.concept import Draft, build, law_id, slug
 from ikonzept.importer.structure import LevelError, Levels, levels, parse_levels, tree
+from ikonzept.pipeline.reporters import counted
 
 MAX_BYTES = 100 * 1024 * 1024  # the file
 MAX_UNPACKED = 400 * 1024 * 1024  # all its parts unpacked
@@ -342,7 +343,7 @@ def report(result: ImportResult, source: Path, day: dt.date) -> str:
         f"Erstellt von ikonzept {__version__} am {day:%d.%m.%Y}. Was der Import erkannt hat, "
         "woher es im Dokument stammt und was eine Person prüfen muss.", "",
         "## Erkannt", "",
-        f"{structure(count, ' und ')}; dazu {_directories(draft)}.", "",
+        f"{structure(count, ' und ')}; dazu {_directory_counts(draft)}.", "",
     ]  # fmt: skip
     if found is None:
         lines += [
@@ -379,7 +380,7 @@ def review(result: ImportResult) -> list[str]:
     return checks
 
 
-def _directories(draft: Draft) -> str:
+def _directory_counts(draft: Draft) -> str:
     found = draft.verzeichnisse
     laws = counted(len(found.rechtsgrundlagen), "Rechtsgrundlage", "Rechtsgrundlagen")
     return (
@@ -387,11 +388,6 @@ def _directories(draft: Draft) -> str:
         f"{counted(len(found.glossar), 'Glossarbegriff', 'Glossarbegriffe')}, "
         f"{counted(len(found.abkuerzungen), 'Abkürzung', 'Abkürzungen')} und {laws}"
     )
-
-
-def counted(number: int, one: str, many: str) -> str:
-    """„1 Ziel“, „3 Ziele“."""
-    return f"{number} {one if number == 1 else many}"
 
 
 def structure(count: dict[str, int], last: str = ", ") -> str:

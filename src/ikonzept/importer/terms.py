@@ -36,6 +36,12 @@ def plain(markdown: str) -> str:
     return " ".join(_MARKUP.sub("", markdown).split())
 
 
+def abbreviated(text: str) -> bool:
+    """„AufenthG“, „SGB II“, „TIntG NRW“: short, capitals or digits twice, no lower-case
+    word of four letters or more („Aufenthaltsgesetz“ is a word, not a short name)."""
+    return bool(_ABBREVIATION.match(text))
+
+
 def split(text: str) -> Term | None:
     """A paragraph's term and explanation, where it has one of the forms."""
     for form in _FORMS:
@@ -45,7 +51,7 @@ def split(text: str) -> Term | None:
         term = plain(found.group("term")).rstrip(":–—- ").strip()
         explanation = " ".join(found.group("text").replace("\t", " ").split())
         if term and len(term.split()) <= 8 and explanation and not term.endswith((".", ",")):
-            return Term(term, explanation, bool(_ABBREVIATION.match(term)))
+            return Term(term, explanation, abbreviated(term))
     return None
 
 

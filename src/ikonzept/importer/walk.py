@@ -142,10 +142,6 @@ def _body(container: Any, context: _Context, result: list[Block]) -> None:
             context.paragraph += 1
             markdown, cells = _table(child, context)
             result.append(Block("table", markdown, number=context.paragraph, cells=cells))
-        if context.boxes:  # a text box's paragraphs follow the one it is anchored to
-            boxes, context.boxes = context.boxes, []
-            for box in boxes:
-                _body(box, context, result)
         elif child.tag == f"{W}sdt":
             gallery = child.find(f".//{W}docPartGallery")
             if gallery is not None and "Table of Contents" in (gallery.get(f"{W}val") or ""):
@@ -153,6 +149,10 @@ def _body(container: Any, context: _Context, result: list[Block]) -> None:
             content = child.find(f"{W}sdtContent")
             if content is not None:
                 _body(content, context, result)
+        if context.boxes:  # a text box's paragraphs follow the one it is anchored to
+            boxes, context.boxes = context.boxes, []
+            for box in boxes:
+                _body(box, context, result)
 
 
 def _style_chain(style: str | None, context: _Context) -> list[str]:

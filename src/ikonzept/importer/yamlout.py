@@ -74,21 +74,13 @@ def _node(value: Any, indent: int, out: list[str], key: str | None) -> None:
 def _entry(lead: str, value: Any, indent: int, out: list[str], key: str | None,
            in_list: bool = False) -> None:  # fmt: skip
     """One key's or list item's value after ``lead`` („key:“, „-“)."""
-    if isinstance(value, dict) and value:
+    if isinstance(value, (dict, list)) and value:
         start = len(out)
         _node(value, indent + 2, out, key)
-        if in_list:  # „- first: …“ with the others under it
+        if in_list:  # „- first: …“ or „- - …“, the rest under it
             out[start] = lead + out[start][len(lead) :]
         else:
             out.insert(start, lead)
-    elif isinstance(value, list) and value:
-        if in_list:
-            start = len(out)
-            _node(value, indent + 2, out, key)
-            out[start] = lead + out[start][len(lead) :]
-        else:
-            out.append(lead)
-            _node(value, indent + 2, out, key)
     elif isinstance(value, (dict, list)):
         out.append(f"{lead} {'{}' if isinstance(value, dict) else '[]'}")
     else:

@@ -63,18 +63,19 @@ def overview(validation: Validation) -> str:
     angebote = sum(len(a.angebote) for a in k.akteure)
     return (
         f"{k.titel} – {k.ausgabe.bezeichnung}, Stand {k.ausgabe.stand:%d.%m.%Y}: "
-        f"{_count(len(k.handlungsfelder), 'Handlungsfeld', 'Handlungsfelder')}, "
-        f"{_count(ziele, 'Ziel', 'Ziele')}, "
-        f"{_count(len(k.massnahmen()), 'Maßnahme', 'Maßnahmen')}, "
-        f"{_count(len(k.akteure), 'Akteur', 'Akteure')} mit "
-        f"{_count(angebote, 'Angebot', 'Angeboten')}, "
-        f"{_count(len(k.glossar), 'Glossarbegriff', 'Glossarbegriffe')}, "
-        f"{_count(len(k.abkuerzungen), 'Abkürzung', 'Abkürzungen')}, "
-        f"{_count(len(k.rechtsgrundlagen), 'Rechtsgrundlage', 'Rechtsgrundlagen')}"
+        f"{counted(len(k.handlungsfelder), 'Handlungsfeld', 'Handlungsfelder')}, "
+        f"{counted(ziele, 'Ziel', 'Ziele')}, "
+        f"{counted(len(k.massnahmen()), 'Maßnahme', 'Maßnahmen')}, "
+        f"{counted(len(k.akteure), 'Akteur', 'Akteure')} mit "
+        f"{counted(angebote, 'Angebot', 'Angeboten')}, "
+        f"{counted(len(k.glossar), 'Glossarbegriff', 'Glossarbegriffe')}, "
+        f"{counted(len(k.abkuerzungen), 'Abkürzung', 'Abkürzungen')}, "
+        f"{counted(len(k.rechtsgrundlagen), 'Rechtsgrundlage', 'Rechtsgrundlagen')}"
     )
 
 
-def _count(number: int, one: str, many: str) -> str:
+def counted(number: int, one: str, many: str) -> str:
+    """„1 Ziel“, „3 Ziele“."""
     return f"{number} {one if number == 1 else many}"
 
 
