@@ -259,11 +259,19 @@ def test_the_update_rounds_documents_show_who_took_up_what(round_build: Path) ->
         assert (chart in part) is (name == KONZEPT.format(2)), name
 
 
-def test_a_build_of_the_plans_only_and_no_plan_in_an_excerpt(tmp_path: Path) -> None:
+def test_a_build_of_the_plans_only_and_no_plan_in_an_excerpt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
     from ikonzept.build import BuildOptions, build
     from tests.conftest import ROOT
 
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # laid out, not taken
+    fonts = set(Path(tempfile.gettempdir()).glob("weasyprint-*"))
     only = build(BuildOptions(root=ROOT / "concept-2019", out=tmp_path / "plaene", only="plaene"))
+    # The worker processes took the fonts they copied to a temporary folder with them.
+    assert set(Path(tempfile.gettempdir()).glob("weasyprint-*")) <= fonts
     assert sorted(p.name for p in only.outputs if p.suffix == ".pdf") == [
         f"integrationskonzept-kreis-coesfeld-ausgabe-2-handlungsplan-{t}.pdf"
         for t in ("coesfeld", "duelmen", "nottuln")

@@ -26,7 +26,7 @@ from ikonzept.build.plan import (
     previous_edition,
     up_to_date,
 )  # fmt: skip
-from ikonzept.build.run import BuildRun, render_job, worker_pool
+from ikonzept.build.run import BuildRun, prepare_workers, render_job, worker_pool
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -70,6 +70,8 @@ def build(
 
     from ikonzept.pipeline.validate import validate
 
+    if pool is None:
+        prepare_workers()
     ahead = _ahead(options, dirs, pool)
     try:
         step("Laden und prüfen")

@@ -25,6 +25,7 @@ from ikonzept.build.proposal import ProposalSteps
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
+    from multiprocessing.context import BaseContext
 
     from ikonzept.model import Konzept
     from ikonzept.render.layout.ahead import Ahead
@@ -62,17 +63,39 @@ def worker_pool() -> Executor:
 
     Two at most: each holds one part of a document while laying it out (a few hundred MB),
     so the build's memory stays bounded on any machine. Ctrl+C is the main process's to
-    handle: the workers ignore it, so that it ends a build without their tracebacks.
+    handle: the workers ignore it, so that it ends a build without their tracebacks. On
+    Linux they are forked from a process that is ready to lay out (`prepare_workers`).
     """
     from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
 
-    from ikonzept.render.layout.job import ignore_interrupts
+    from ikonzept.render.layout.job import worker_started
 
     workers = max(1, min(2, os.cpu_count() or 1))
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=get_context("spawn"), initializer=ignore_interrupts
+        max_workers=workers, mp_context=_context(), initializer=worker_started
     )
+
+
+def prepare_workers() -> None:
+    """Start getting the workers' process ready now, beside the validation (Linux only):
+    the fork server imports WeasyPrint and lays out a page (`render/layout/warm`) once,
+    instead of each worker doing so when its first document is already waiting."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def _context() -> BaseContext:
+    from multiprocessing import get_all_start_methods, get_context
+
+    # Not plain fork: the build's process has threads (the executor's own) and a loaded
+    # concept; the fork server is a fresh process that only ever lays out.
+    if sys.platform == "linux" and "forkserver" in get_all_start_methods():
+        context = get_context("forkserver")
+        context.set_forkserver_preload(["ikonzept.render.layout.warm"])
+        return context
+    return get_context("spawn")
 
 
 class BuildRun(ProposalSteps):

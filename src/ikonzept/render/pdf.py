@@ -116,6 +116,11 @@ _STYLES: dict[tuple[str, ...], _Styles] = {}
 atexit.register(_STYLES.clear)
 
 
+def forget_styles() -> None:
+    """Let go of the parsed stylesheets and their fonts (a temporary folder)."""
+    _STYLES.clear()
+
+
 def _styles(urls: Sequence[str], allowed: Sequence[Path]) -> _Styles:
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
