@@ -167,14 +167,18 @@ class BuildRun(ProposalSteps):
         with tempfile.TemporaryDirectory(prefix=".ikonzept-teile-", dir=out) as folder:
             konzept: parts.LaidOut | None = None
             with contextlib.nullcontext(given) if given else worker_pool() as pool:
+                # Our own pool's processes come from the fork server, which is still getting
+                # ready (`prepare_workers`) while the snapshot is made (0.15 s for a large
+                # concept): handing out the work would wait for it anyway. A warm pool
+                # (`build --watch`) gets the work first.
+                snapshot = _snapshot(self.konzept) if given is None else None
                 singles = {
                     key: self._single(pool, *job)
                     for key, job in jobs.items()
                     if key != "konzept"  # the proposal comes after: it needs the page count
                 }
-                # While the workers lay out: the snapshot (0.2–0.3 s for a large concept)
-                # would otherwise wait for the last PDF.
-                snapshot = _snapshot(self.konzept) if singles else None
+                if snapshot is None and singles:  # while the workers lay out
+                    snapshot = _snapshot(self.konzept)
                 if "konzept" in jobs:
                     konzept = parts.lay_out(
                         jobs["konzept"][0], root=options.root, dirs=self.dirs,

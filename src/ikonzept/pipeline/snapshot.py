@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 from typing import Any
@@ -31,15 +32,14 @@ _KONZEPT_PARTS = ("handlungsfelder", "akteure", "glossar", "abkuerzungen", "rech
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    names = _field_names(value.__class__)
+    if names is not None:
         result = {}
-        for item in dataclasses.fields(value):
-            if item.name == "origin":
-                continue
-            converted = _plain(getattr(value, item.name))
+        for name in names:
+            converted = _plain(getattr(value, name))
             if converted is None or converted == []:
                 continue
-            result[item.name] = converted
+            result[name] = converted
         return result
     if isinstance(value, enum.Enum):
         return value.value
@@ -50,12 +50,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields a snapshot holds of a model class (not where it was read); None for
+    anything else. Looked up once per class: a large concept has 120,000 values."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "origin")
+
+
 def _public(akteur: Akteur) -> Akteur:
     return dataclasses.replace(akteur, ansprechpersonen=akteur.oeffentliche_ansprechpersonen)
 
 
 def to_data(konzept: Konzept) -> dict[str, Any]:
-    stammdaten = {key: value for key, value in _plain(konzept).items() if key not in _KONZEPT_PARTS}
+    # Only the master data here: the parts below are converted once, each on its own.
+    stammdaten = {
+        name: converted
+        for name in _field_names(Konzept) or ()
+        if name not in _KONZEPT_PARTS
+        and (converted := _plain(getattr(konzept, name))) is not None
+        and converted != []
+    }
     data: dict[str, Any] = {
         "$schema": SCHEMA_ID,
         "format": FORMAT,
