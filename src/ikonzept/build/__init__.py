@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from ikonzept.render.layout.ahead import Ahead
 
 __all__ = [
-    "MANIFEST", "BuildOptions", "BuildResult", "build", "output_name", "previous_edition",
-    "render_job", "worker_pool",
+    "MANIFEST", "BuildOptions", "BuildResult", "build", "output_name", "prepare_workers",
+    "previous_edition", "render_job", "worker_pool",
 ]  # fmt: skip
 
 

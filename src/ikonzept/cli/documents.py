@@ -122,7 +122,7 @@ def _watch(options: BuildOptions, quiet: bool) -> int:
     """Build after every save until Ctrl+C; a failed build is reported, the watch goes on."""
     from ikonzept.base.watching import rebuild_on_save
     from ikonzept.build import build as run
-    from ikonzept.build import previous_edition, worker_pool
+    from ikonzept.build import prepare_workers, previous_edition, worker_pool
     from ikonzept.cli.progress import Reporter
     from ikonzept.load import cache
 
@@ -160,6 +160,7 @@ def _watch(options: BuildOptions, quiet: bool) -> int:
     # Ended like Ctrl+C when the system asks (SIGTERM): parts being laid out are cleaned up.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
+        prepare_workers()  # beside the first build's validation
         with worker_pool() as pool:
             rebuild_on_save(build_once, folders, ignored, changed)
     except KeyboardInterrupt:
