@@ -63,6 +63,11 @@ class Ahead:
             ahead._process, ahead._connection = process, ours
         return ahead
 
+    @property
+    def has_process(self) -> bool:
+        """Whether a process of its own was started (`forked`)."""
+        return self._process is not None
+
     def submit(self, job: PartJob) -> Pending | None:
         """Begin laying out ``job``; None where there is nowhere to do it."""
         if self._executor is not None:
