@@ -93,7 +93,9 @@ def _context() -> BaseContext:
     # concept; the fork server is a fresh process that only ever lays out.
     if sys.platform == "linux" and "forkserver" in get_all_start_methods():
         context = get_context("forkserver")
-        context.set_forkserver_preload(["ikonzept.render.layout.warm"])
+        # The main module too, as by default: else each worker ran the `ikonzept` script
+        # again (importing the CLI) before its first document.
+        context.set_forkserver_preload(["__main__", "ikonzept.render.layout.warm"])
         return context
     return get_context("spawn")
 
