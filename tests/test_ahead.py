@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ikonzept.base.resources import data_dir
 from ikonzept.render.layout.ahead import Ahead
 from ikonzept.render.layout.job import PartJob, lay_out_part
 
@@ -62,3 +63,26 @@ def test_closing_ends_the_process_at_once_and_without_one_nothing_is_submitted(
     ahead.close()
     assert multiprocessing.active_children() == []
     assert Ahead().submit(_job(tmp_path, tmp_path / "x.pdf")) is None
+
+
+def test_closing_removes_the_fonts_the_process_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # inherited by the fork
+    templates = data_dir("templates")
+    link = f'<link rel="stylesheet" href="{(templates / "konzept.css").as_uri()}"></head>'
+    job = PartJob(HTML.replace("</head>", link), str(tmp_path), (str(templates),), "pdf/a-2a",
+                  str(tmp_path / "voraus.pdf"), {"a": 1}, 1)  # fmt: skip
+    ahead = Ahead.forked(tmp_path, [templates])
+    try:
+        pending = ahead.submit(job)
+        assert pending is not None
+        assert pending.result().pages == 1
+        assert list(temporary.glob("weasyprint-*"))  # the fonts, copied for the layout
+    finally:
+        ahead.close()
+    assert not list(temporary.glob("weasyprint-*"))

@@ -68,8 +68,10 @@ def _build_apart(concept: Path, out: Path, seed: int, part_size: int | None = No
         "r = build(BuildOptions(root=Path(sys.argv[1]), out=Path(sys.argv[2]), "
         "part_size=int(sys.argv[3]) or None)); sys.exit(0 if r.built and not r.reused else 1)"
     )
+    temporary = out.with_name(f"{out.name}-tmp")
+    temporary.mkdir()
     env = {**os.environ, "XDG_CACHE_HOME": str(out.with_name(f"{out.name}-cache")),
-           "PYTHONHASHSEED": str(seed)}  # fmt: skip
+           "PYTHONHASHSEED": str(seed), "TMPDIR": str(temporary)}  # fmt: skip
     done = subprocess.run(
         [sys.executable, "-c", code, str(concept), str(out), str(part_size or 0)],
         env=env,
@@ -78,6 +80,8 @@ def _build_apart(concept: Path, out: Path, seed: int, part_size: int | None = No
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    # Each process that laid out removed the copy of the fonts it made.
+    assert not list(temporary.glob("weasyprint-*"))
 
 
 def _same_files(first: Path, second: Path) -> None:
@@ -258,3 +262,40 @@ def test_an_output_folder_that_is_a_file_gets_a_german_message(
         "wo ein Ordner hingehört." in result.stderr
     )
     assert out.read_text(encoding="utf-8") == "keine Ausgabe"
+
+
+def test_worker_processes_remove_the_fonts_they_copied(tmp_path: Path) -> None:
+    """A part laid out in a worker of the pool, in a process of its own whose temporary
+    folder is ours: the worker's last layout still holds its fonts when the pool ends."""
+    import os
+    import subprocess
+    import sys
+
+    from ikonzept.base.resources import data_dir
+
+    code = """
+import sys
+from ikonzept.build import worker_pool
+from ikonzept.render.layout.job import PartJob, lay_out_part
+page = ('<!DOCTYPE html><html lang="de-DE"><head><title>T</title>'
+        f'<link rel="stylesheet" href="{sys.argv[2]}"></head><body><p>Teil</p></body></html>')
+if __name__ == "__main__":
+    with worker_pool() as pool:
+        job = PartJob(page, sys.argv[1], (sys.argv[3],), "pdf/a-2a", sys.argv[1] + "/teil.pdf",
+                      {}, 1)
+        assert pool.submit(lay_out_part, job).result().pages == 1
+"""
+    templates = data_dir("templates")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    script = tmp_path / "teil.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path), (templates / "konzept.css").as_uri(),
+         str(templates)],
+        env={**os.environ, "TMPDIR": str(temporary)}, capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "teil.pdf").is_file()
+    assert not list(temporary.glob("weasyprint-*"))

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import logging
 import re
+import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,14 +112,25 @@ class _Styles:
 # dozens of parts, and parsing the stylesheet and compiling its selectors took a tenth of a
 # second for each. Keyed by the files' contents, so an edited stylesheet is read anew.
 _STYLES: dict[tuple[str, ...], _Styles] = {}
-# Let go of them before the interpreter tears its modules down: WeasyPrint's font
-# configuration removes its temporary folder when deleted, which fails that late.
-atexit.register(_STYLES.clear)
 
 
 def forget_styles() -> None:
-    """Let go of the parsed stylesheets and their fonts (a temporary folder)."""
+    """Let go of the parsed stylesheets and remove the folder their fonts were copied to.
+
+    Removed here, not left to the font configuration's finalizer: that runs only once
+    nothing refers to it any more, and the last layout of a worker process still did (its
+    cycles are collected later, and never before a forked process ends).
+    """
+    for styles in _STYLES.values():
+        folder = getattr(styles.font_config, "_folder", None)  # WeasyPrint's, made lazily
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
     _STYLES.clear()
+
+
+# At the latest before the interpreter tears its modules down: WeasyPrint's own removal,
+# when the font configuration is deleted, fails that late.
+atexit.register(forget_styles)
 
 
 def _styles(urls: Sequence[str], allowed: Sequence[Path]) -> _Styles:

@@ -127,9 +127,14 @@ def _can_fork() -> bool:
 
 def _serve(connection: Connection, root: Path, dirs: Sequence[Path]) -> None:
     """The forked process: get ready, then lay out each job sent until the pipe closes."""
+    import signal
+
     from ikonzept.render.layout import job as part
 
-    part.ignore_interrupts()
+    part.worker_started()
+    # Ended by `close` in the middle of a layout: unwound, so that the fonts' folder is free
+    # to be removed on the way out (it was left behind at every build after an edit).
+    signal.signal(signal.SIGTERM, _exit)
     import pikepdf  # noqa: F401 - imported now, not during the first layout
 
     from ikonzept.render import hyphenation, pdf
@@ -152,3 +157,7 @@ def _serve(connection: Connection, root: Path, dirs: Sequence[Path]) -> None:
             reply = (False, repr(error))
         with contextlib.suppress(OSError):
             connection.send(reply)
+
+
+def _exit(_signal: int, _frame: object) -> None:
+    raise SystemExit(0)
