@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from ikonzept.base import fsutil
-from ikonzept.render import hyphenation
+from ikonzept.render import hyphenation, libraries
 from ikonzept.render.tagged import tagging, textlayer
 
 DEFAULT_VARIANT = "pdf/a-2a"
@@ -45,6 +45,7 @@ _UA_DECLARATION = f"""<rdf:Description xmlns:rdf="{_RDF_NAMESPACE}" rdf:about=""
 
 
 def variants() -> list[str]:
+    libraries.import_weasyprint()
     from weasyprint.pdf import VARIANTS
 
     return [name for name in VARIANTS if name != "debug"]
@@ -164,6 +165,7 @@ def prepare(html: str, allowed: Sequence[Path]) -> _Styles:
 
     Done before a process forks (`render/layout/parts`), the new process starts laying out at once.
     """
+    libraries.import_weasyprint()
     tagging.install()
     textlayer.install()
     hyphenation.preload()

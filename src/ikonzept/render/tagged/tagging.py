@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ikonzept.render import libraries
+
 # Marks an element that `render/layout/split` reopened in a later part; the merge joins its
 # structure element with the one it continues (CONTINUES).
 CONTINUATION_ATTRIBUTE = "data-fortsetzung"
@@ -44,6 +46,7 @@ _NUMBERING = {
 
 def install() -> None:
     """Wrap WeasyPrint's structure tree builder (once per process)."""
+    libraries.import_weasyprint()
     try:
         from weasyprint.pdf import tags
     except ImportError:  # pragma: no cover

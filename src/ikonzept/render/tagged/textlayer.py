@@ -22,6 +22,8 @@ import weakref
 from collections.abc import Iterator
 from typing import Any
 
+from ikonzept.render import libraries
+
 # Line ends where the text had no space: after an explicit hyphen, a slash or a dash of a
 # compound („Kita-“, „und/“), or an opening bracket.
 _NO_SPACE_AFTER = re.compile(r"[-/‑(\[„]\Z")
@@ -34,6 +36,7 @@ _REPLACEMENTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 def install() -> None:
     """Wrap WeasyPrint's marked-content writer (once per process) to add /ActualText."""
+    libraries.import_weasyprint()
     from weasyprint.pdf.stream import Stream
 
     original = Stream.marked
