@@ -299,3 +299,24 @@ if __name__ == "__main__":
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "teil.pdf").is_file()
     assert not list(temporary.glob("weasyprint-*"))
+
+
+def test_the_fork_servers_preparation_lays_out_a_page_and_leaves_nothing_behind(
+    tmp_path: Path,
+) -> None:
+    """What the workers' fork server imports (`render/layout/warm`) works: a failure there
+    is swallowed at import (the server must not end), so it is called once more here."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from ikonzept.render.layout import warm; from ikonzept.render import pdf; "
+        "warm._prepare(); assert 'weasyprint' in sys.modules and not pdf._STYLES"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(tmp_path)},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(tmp_path.iterdir()) == []
