@@ -223,6 +223,14 @@ def test_html_has_page_references_footnotes_and_typography(built: Path) -> None:
     assert not re.search(r'(?<![=\w])"[A-Za-zÄÖÜäöü]', html.split("<body", 1)[1].replace('="', ""))
 
 
+def test_a_page_reference_keeps_its_semicolon_and_the_room_stands_after_it(built: Path) -> None:
+    # The reference sits in a box of fixed width (stable pages while numbers are filled
+    # in); the semicolon before the next actor is in that box, never apart from the number.
+    text = flat("".join(page_texts(built / "integrationskonzept-kreis-coesfeld-ausgabe-1.pdf")))
+    assert re.search(r"Regionalkoordination \(S\. \d+\); Volkshochschule", text)
+    assert not re.search(r"\(S\. \d+\) +;", text)
+
+
 def test_contact_persons_without_consent_are_never_published(built: Path) -> None:
     konzept = validate(SAMPLE).konzept
     assert konzept is not None
