@@ -697,3 +697,79 @@ def test_a_pdfs_lists_are_lists_and_measures_under_a_goal(run_cli: RunCli, tmp_p
     assert "zuletzt am 2. Mai, und" in " ".join(field["ausgangslage"].split())
     text = _pdf_lines(pdf)
     assert "zuletzt am" in text[1] and text[2].startswith("2. Mai, und")
+
+
+def test_a_pdfs_pictures_come_as_files_in_their_place(run_cli: RunCli, tmp_path: Path) -> None:
+    """Photos as JPEG, drawings as PNG (grey and with transparency too) in reading order;
+    the logo of the running head, a small ornament and a CMYK picture are not taken."""
+    import io
+
+    import weasyprint
+    from PIL import Image
+
+    folder = tmp_path / "quelle"
+    folder.mkdir()
+    Image.new("RGB", (120, 80), (200, 30, 30)).save(folder / "rot.png")
+    Image.new("RGB", (100, 60), (30, 30, 200)).save(folder / "foto.jpg", quality=95)
+    Image.new("L", (100, 60), 128).save(folder / "grau.png")
+    Image.new("RGBA", (100, 60), (0, 200, 0, 128)).save(folder / "halb.png")
+    Image.new("CMYK", (100, 60), (0, 0, 0, 255)).save(folder / "druck.jpg")
+    Image.new("RGB", (80, 40), (0, 0, 0)).save(folder / "logo.png")
+    Image.new("RGB", (8, 8), (0, 0, 0)).save(folder / "punkt.png")
+    pages = "".join(
+        f"<h2>Kapitel {n}</h2><p>Text auf Seite {n}.</p>"
+        + ('<p>Vor dem Bild.</p><img src="rot.png" alt="Rot"><p>Nach dem Bild.</p>'
+           '<img src="foto.jpg"><img src="grau.png"><img src="halb.png"><img src="druck.jpg">'
+           '<img src="punkt.png" style="width: 6pt">' if n == 2 else "")
+        + ('<img src="foto.jpg">' if n == 3 else "")  # the same photo again
+        for n in range(1, 5)
+    )  # fmt: skip
+    html = (
+        "<html lang='de'><head><style>@page { margin: 30mm 20mm; @top-left { content: "
+        "url(logo.png); } } h2 { break-before: page; } img { display: block; width: 60pt }"
+        "</style></head><body><h1>Integrationskonzept</h1>" + pages + "</body></html>"
+    )
+    source = tmp_path / "konzept.pdf"
+    weasyprint.HTML(string=html, base_url=f"{folder}/").write_pdf(source)
+    result = run_cli("import", str(source), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    target = tmp_path / "neu"
+    assert sorted(p.name for p in (target / "bilder").iterdir()) == [
+        "abbildung-1.png", "abbildung-2.jpg", "abbildung-3.png", "abbildung-4.png",
+        "abbildung-5.jpg"]  # fmt: skip
+    first = Image.open(target / "bilder" / "abbildung-1.png")
+    assert (first.mode, first.size, first.getpixel((5, 5))) == ("RGB", (120, 80), (200, 30, 30))
+    taken = target / "bilder"
+    assert (taken / "abbildung-2.jpg").read_bytes() == (folder / "foto.jpg").read_bytes()
+    assert (taken / "abbildung-5.jpg").read_bytes() == (folder / "foto.jpg").read_bytes()
+    assert Image.open(taken / "abbildung-3.png").getpixel((5, 5)) == 128
+    half = Image.open(io.BytesIO((taken / "abbildung-4.png").read_bytes()))
+    assert half.getpixel((5, 5)) == (0, 200, 0, 128)
+    text = (target / "konzept.yaml").read_text(encoding="utf-8")
+    image = "![Abbildung 1 aus dem Dokument (ohne Beschreibung)](bilder/abbildung-1.png)"
+    before, picture, after = (text.index(s) for s in ("Vor dem Bild.", image, "Nach dem Bild."))
+    assert before < picture < after
+    report = (target / "import-bericht.md").read_text(encoding="utf-8")
+    assert "bilder/abbildung-1.png (Seite 3)" in report  # the title has a page of its own
+    assert "Nicht übernommen – Seite 3: ein Bild als JPEG in einer Form" in report
+    assert report.count("Nicht übernommen") == 1  # the logo and the dot are furniture
+    assert list(validate(target).findings) == []
+
+
+def test_a_pdf_picture_too_large_to_unpack_is_named_not_decoded(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weasyprint
+    from PIL import Image
+
+    from ikonzept.importer import pdfpictures
+
+    Image.new("RGB", (120, 80), (200, 30, 30)).save(tmp_path / "gross.png")
+    html = "<html><body><h1>Konzept</h1><p>Text.</p><img src='gross.png'></body></html>"
+    weasyprint.HTML(string=html, base_url=f"{tmp_path}/").write_pdf(tmp_path / "k.pdf")
+    monkeypatch.setattr(pdfpictures, "LARGEST", 9_000)  # 120 × 80 = 9,600
+    result = run_cli("import", str(tmp_path / "k.pdf"), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert not (tmp_path / "neu" / "bilder").exists()
+    report = (tmp_path / "neu" / "import-bericht.md").read_text(encoding="utf-8")
+    assert "Seite 1: ein Bild mit 120 × 80 Bildpunkten, zu groß zum Übernehmen" in report

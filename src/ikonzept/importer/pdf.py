@@ -6,6 +6,7 @@ is no text recognition."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ikonzept.importer import pdftables
+from ikonzept.importer import pdfpictures, pdftables
+from ikonzept.importer.pictures import Picture
 from ikonzept.importer.walk import Block, escaped
 
 MARGIN = 0.08  # the top and bottom share of a page where running heads and numbers stand
@@ -35,10 +37,26 @@ class _Line:
     bold: bool = False  # every character in a bold face
     italic: bool = False
     x0: float = 0.0  # share of the page's width where the line starts
+    picture: pdfpictures.Placed | None = None  # a picture standing here instead of a line
+
+    @property
+    def is_text(self) -> bool:
+        return self.table is None and self.picture is None
 
 
-def read(path: Path) -> tuple[list[Block], str | None]:
-    """The blocks of the PDF, and its title from the metadata (None where it has none)."""
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What a PDF gives: its blocks, its title (None where it has none), its pictures and
+    what the report says about pictures not taken."""
+
+    blocks: list[Block]
+    title: str | None
+    pictures: list[Picture]
+    left_out: list[str]
+
+
+def read(path: Path) -> Read:
+    """The blocks of the PDF, its title from the metadata, and its pictures."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
@@ -48,17 +66,40 @@ def read(path: Path) -> tuple[list[Block], str | None]:
         outline = _outline(pdf)
         title = (pdf.metadata or {}).get("Title")
     lines = _tables_joined(_without_running_heads(lines))
+    lines, pictures, left_out = _pictures(lines)
     cover, lines = _title(lines, {_key(title) for _level, title in outline})
     headings = _by_outline(lines, outline) if outline else _by_size(lines)
     if not (isinstance(title, str) and title.strip()):
         title = cover
-    return _blocks(lines, headings), title or None
+    return Read(_blocks(lines, headings), title or None, pictures, left_out)
+
+
+def _pictures(lines: list[_Line]) -> tuple[list[_Line], list[Picture], list[str]]:
+    """The pictures numbered in reading order, each line's text its Markdown image; the
+    ones not taken only in the report."""
+    result: list[_Line] = []
+    pictures: list[Picture] = []
+    left_out: list[str] = []
+    for line in lines:
+        placed = line.picture
+        if placed is None:
+            result.append(line)
+        elif placed.left_out:
+            left_out.append(placed.left_out)
+        else:
+            number = len(pictures) + 1
+            alt = f"Abbildung {number} aus dem Dokument (ohne Beschreibung)"
+            picture = Picture(f"bilder/abbildung-{number}.{placed.kind}", placed.data, alt,
+                              described=False, paragraph=0, page=line.page)  # fmt: skip
+            pictures.append(picture)
+            result.append(dataclasses.replace(line, text=f"![{escaped(alt)}]({picture.path})"))
+    return result, pictures, left_out
 
 
 def _title(lines: list[_Line], headings: set[str]) -> tuple[str, list[_Line]]:
     """The title: the first lines of the first page, in a size no other page has and well
     above the text's (a first heading is not a title), and not a heading of the outline."""
-    if not lines or lines[0].page != 1 or lines[0].table is not None:
+    if not lines or lines[0].page != 1 or not lines[0].is_text:
         return "", lines
     largest = max(ln.size for ln in lines)
     body = Counter(ln.size for ln in lines for _ in ln.text).most_common(1)[0][0]
@@ -80,6 +121,8 @@ def _lines(pdf: Any) -> list[_Line]:
         raw = page.extract_text_lines(return_chars=True)
         tables, raw = pdftables.read(number, page, pdftables.find(page), raw)
         on_page = [_Line(number, t.top, t.bottom, 0.0, "", t) for t in tables]
+        on_page += [_Line(number, p.top, p.bottom, 0.0, "", picture=p)
+                    for p in pdfpictures.read(page, number)]  # fmt: skip
         for line in raw:
             chars = [c for c in line["chars"] if c["text"].strip()]
             if not chars:
@@ -122,6 +165,8 @@ def _without_running_heads(lines: list[_Line]) -> list[_Line]:
     pages = len({line.page for line in lines})
 
     def shape(line: _Line) -> str:
+        if line.picture is not None:
+            return f"Bild {line.picture.digest}"
         return re.sub(r"\d+", "#", line.text)
 
     edge = [ln for ln in lines if ln.top < MARGIN or ln.bottom > 1 - MARGIN]
@@ -152,11 +197,11 @@ def _by_outline(lines: list[_Line], outline: list[tuple[int, str]]) -> Headings:
     for level, title in outline:
         wanted = _key(title)
         for index in range(at, len(lines)):
-            if lines[index].table is not None:
+            if not lines[index].is_text:
                 continue
             joined, span = "", 0
             while (index + span < len(lines) and len(joined) < len(wanted)
-                   and lines[index + span].table is None):  # fmt: skip
+                   and lines[index + span].is_text):  # fmt: skip
                 joined += _key(lines[index + span].text)
                 span += 1
             if joined == wanted:
@@ -170,7 +215,7 @@ def _by_size(lines: list[_Line]) -> Headings:
     """Without an outline: lines set larger than the body text, or in bold where the body
     is not, are headings; the larger the higher, bold above bold italic at one size. A
     heading over up to three lines of one face is one."""
-    text_lines = [ln for ln in lines if ln.table is None]
+    text_lines = [ln for ln in lines if ln.is_text]
     if not text_lines:
         return {}
 
@@ -190,9 +235,9 @@ def _by_size(lines: list[_Line]) -> Headings:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.table is None and face(line) in faces and heading_face(line):
+        if line.is_text and face(line) in faces and heading_face(line):
             span = 1
-            while (index + span < len(lines) and lines[index + span].table is None
+            while (index + span < len(lines) and lines[index + span].is_text
                    and face(lines[index + span]) == face(line)
                    and lines[index + span].page == line.page and span < 3):  # fmt: skip
                 span += 1
@@ -277,11 +322,10 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.table is not None:
+        standing = _standing(line, len(blocks) + 1)
+        if standing is not None:
             flush()
-            rows = _filled(line.table.rows)
-            blocks.append(Block("table", _markdown_table(rows), number=len(blocks) + 1,
-                                cells=tuple(tuple(r) for r in rows), page=line.page))  # fmt: skip
+            blocks.append(standing)
             previous = line
             index += 1
             continue
@@ -315,6 +359,17 @@ def _blocks(lines: list[_Line], headings: Headings) -> list[Block]:
         index += 1
     flush()
     return blocks
+
+
+def _standing(line: _Line, number: int) -> Block | None:
+    """A picture or a ruled table: a block of its own where it stands."""
+    if line.picture is not None:
+        return Block("para", line.text, number=number, page=line.page)
+    if line.table is not None:
+        rows = _filled(line.table.rows)
+        return Block("table", _markdown_table(rows), number=number,
+                     cells=tuple(tuple(r) for r in rows), page=line.page)  # fmt: skip
+    return None
 
 
 def _filled(rows: list[list[str]]) -> list[list[str]]:

@@ -23,6 +23,12 @@ class Picture:
     alt: str  # Word's description, or a placeholder that says it is missing
     described: bool  # the document gave a description
     paragraph: int
+    page: int = 0  # a PDF's page (Word documents have none to tell)
+
+    @property
+    def where(self) -> str:
+        """Its place for the report: the page of a PDF, else the paragraph."""
+        return f"Seite {self.page}" if self.page else f"Absatz {self.paragraph}"
 
 
 def read(drawing: Any, part: Any, number: int, paragraph: int) -> Picture | str:

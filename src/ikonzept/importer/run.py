@@ -12,7 +12,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ikonzept import __version__
 from ikonzept.base import fsutil
@@ -21,6 +21,9 @@ from ikonzept.importer import yamlout
 from ikonzept.importer.concept import Draft, build, law_id, slug
 from ikonzept.importer.structure import LevelError, Levels, levels, parse_levels, tree
 from ikonzept.pipeline.reporters import counted
+
+if TYPE_CHECKING:
+    from ikonzept.importer.pdf import Read
 
 MAX_BYTES = 100 * 1024 * 1024  # the file
 MAX_UNPACKED = 400 * 1024 * 1024  # all its parts unpacked
@@ -53,7 +56,9 @@ def import_document(
     pictures: list[Any] = []
     left_out: list[str] = []  # pictures not taken
     if source.suffix.lower() == ".pdf":
-        found, comments, title, stand, note = _from_pdf(source, day)
+        read, title, note = _from_pdf(source)
+        found, comments, stand = read.blocks, [], day
+        pictures, left_out = read.pictures, read.left_out
     else:
         document = _opened(source)
         from ikonzept.importer.walk import blocks
@@ -80,13 +85,13 @@ def import_document(
     return result
 
 
-def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt.date, str]:
-    """Blocks, (no) comments, title, date and the date's note of a PDF."""
+def _from_pdf(source: Path) -> tuple[Read, str, str]:
+    """What a PDF gives, its title and the note on what to check."""
     from ikonzept.importer import pdf
 
     _check_size(source)
     try:
-        found, title = pdf.read(source)
+        read = pdf.read(source)
     except pdf.NoTextLayer:
         raise ImportRefused(
             f"„{source.name}“ hat keine Textebene – wohl ein Scan. ikonzept erkennt keinen Text "
@@ -96,9 +101,9 @@ def _from_pdf(source: Path, day: dt.date) -> tuple[list[Any], list[Any], str, dt
         raise ImportRefused(
             f"„{source.name}“ lässt sich nicht als PDF lesen ({type(error).__name__})."
         ) from None
-    return (found, [], title or source.stem.replace("_", " ").replace("-", " "),
-            day, "Aus einem PDF übernommen: Tabellen ohne Linien sind Fließtext, Bilder "
-            "fehlen; bitte Gliederung, Texte und Tabellen gegen das Original prüfen. Als "
+    return (read, read.title or source.stem.replace("_", " ").replace("-", " "),
+            "Aus einem PDF übernommen: Tabellen ohne Linien sind Fließtext, Bilder ohne "
+            "Beschreibung; bitte Gliederung, Texte und Tabellen gegen das Original prüfen. Als "
             "Stand der Ausgabe steht das Datum des Imports.")  # fmt: skip
 
 
@@ -107,7 +112,7 @@ def _picture_checks(pictures: list[Any], left_out: list[str]) -> list[str]:
     checks = []
     bare = [p for p in pictures if not p.described]
     if bare:
-        where = ", ".join(f"{p.path} (Absatz {p.paragraph})" for p in bare)
+        where = ", ".join(f"{p.path} ({p.where})" for p in bare)
         checks.append(
             f"{len(bare)} Bilder haben im Dokument keine Beschreibung; ihr Alternativtext sagt "
             f"das nur: {where}. Bitte in den eckigen Klammern beschreiben, was sie zeigen."
