@@ -773,3 +773,22 @@ def test_a_pdf_picture_too_large_to_unpack_is_named_not_decoded(
     assert not (tmp_path / "neu" / "bilder").exists()
     report = (tmp_path / "neu" / "import-bericht.md").read_text(encoding="utf-8")
     assert "Seite 1: ein Bild mit 120 × 80 Bildpunkten, zu groß zum Übernehmen" in report
+
+
+def test_a_logo_above_the_pdfs_cover_title_keeps_the_title(run_cli: RunCli, tmp_path: Path) -> None:
+    import weasyprint
+    from PIL import Image
+
+    Image.new("RGB", (160, 80), (20, 60, 120)).save(tmp_path / "wappen.png")
+    html = (
+        "<html lang='de'><body><img src='wappen.png' style='width: 80pt'>"
+        "<p style='font-size: 30pt'>Integrationskonzept des Musterkreises</p>"
+        "<h2 style='break-before: page'>Einleitung</h2><p>Der Kreis stellt sich vor.</p>"
+        "<h2>Sprache</h2><p>Kurse für alle.</p></body></html>"
+    )
+    weasyprint.HTML(string=html, base_url=f"{tmp_path}/").write_pdf(tmp_path / "k.pdf")
+    result = run_cli("import", str(tmp_path / "k.pdf"), "--to", str(tmp_path / "neu"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    konzept = _yaml_file(tmp_path / "neu" / "konzept.yaml")
+    assert konzept["titel"] == "Integrationskonzept des Musterkreises"
+    assert (tmp_path / "neu" / "bilder" / "abbildung-1.png").is_file()

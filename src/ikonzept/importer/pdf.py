@@ -97,20 +97,23 @@ def _pictures(lines: list[_Line]) -> tuple[list[_Line], list[Picture], list[str]
 
 
 def _title(lines: list[_Line], headings: set[str]) -> tuple[str, list[_Line]]:
-    """The title: the first lines of the first page, in a size no other page has and well
-    above the text's (a first heading is not a title), and not a heading of the outline."""
-    if not lines or lines[0].page != 1 or not lines[0].is_text:
+    """The title: the first lines of the first page (after a logo above it), in a size no
+    other page has and well above the text's (a first heading is not a title), and not a
+    heading of the outline."""
+    leading = next((i for i, ln in enumerate(lines) if ln.picture is None), len(lines))
+    rest, texts = lines[leading:], [ln for ln in lines if ln.is_text]
+    if not rest or rest[0].page != 1 or not rest[0].is_text:
         return "", lines
-    largest = max(ln.size for ln in lines)
-    body = Counter(ln.size for ln in lines for _ in ln.text).most_common(1)[0][0]
-    if (lines[0].size != largest or largest < 1.6 * body
-            or any(ln.size == largest for ln in lines if ln.page > 1)):  # fmt: skip
+    largest = max(ln.size for ln in texts)
+    body = Counter(ln.size for ln in texts for _ in ln.text).most_common(1)[0][0]
+    if (rest[0].size != largest or largest < 1.6 * body
+            or any(ln.size == largest for ln in texts if ln.page > 1)):  # fmt: skip
         return "", lines
-    count = next((i for i, ln in enumerate(lines) if ln.size != largest), len(lines))
-    title = join_lines([ln.text for ln in lines[:count]])
+    count = next((i for i, ln in enumerate(rest) if ln.size != largest), len(rest))
+    title = join_lines([ln.text for ln in rest[:count]])
     if _key(title) in headings:
         return "", lines
-    return title, lines[count:]
+    return title, lines[:leading] + rest[count:]
 
 
 def _lines(pdf: Any) -> list[_Line]:
