@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ikonzept.importer import pdfpictures, pdftables
-from ikonzept.importer.pictures import Picture
+from ikonzept.importer.pictures import Picture, numbered
 from ikonzept.importer.walk import Block, escaped
 
 MARGIN = 0.08  # the top and bottom share of a page where running heads and numbers stand
@@ -87,12 +87,10 @@ def _pictures(lines: list[_Line]) -> tuple[list[_Line], list[Picture], list[str]
         elif placed.left_out:
             left_out.append(placed.left_out)
         else:
-            number = len(pictures) + 1
-            alt = f"Abbildung {number} aus dem Dokument (ohne Beschreibung)"
-            picture = Picture(f"bilder/abbildung-{number}.{placed.kind}", placed.data, alt,
-                              described=False, paragraph=0, page=line.page)  # fmt: skip
+            picture = numbered(len(pictures) + 1, placed.kind, placed.data, page=line.page)
             pictures.append(picture)
-            result.append(dataclasses.replace(line, text=f"![{escaped(alt)}]({picture.path})"))
+            markdown = f"![{escaped(picture.alt)}]({picture.path})"
+            result.append(dataclasses.replace(line, text=markdown))
     return result, pictures, left_out
 
 

@@ -57,6 +57,8 @@ def read(page: Any, number: int) -> list[Placed]:
             # on several pages are gone, and the same picture must give the same digest.
             digest = hashlib.sha256(image["stream"].get_data() or b"").hexdigest()
             data, kind, why = _file(image)
+            if len(data) > MAX_PICTURE:
+                data, kind, why = b"", "", "über 20 MB"
         except Exception as error:  # a damaged or unusual picture: named, never fatal
             digest, data, kind, why = "", b"", "", f"nicht lesbar ({type(error).__name__})"
         left_out = f"Seite {number}: ein Bild {why}" if why else ""
@@ -80,8 +82,7 @@ def _file(image: dict[str, Any]) -> tuple[bytes, str, str]:
     if filters and filters[-1] == "DCTDecode":
         if len(filters) > 1 or _space(image) not in ("DeviceRGB", "DeviceGray"):
             return b"", "", "als JPEG in einer Form, die Webseiten nicht sicher zeigen"
-        data = stream.get_data()  # pdfminer leaves a JPEG as it is stored
-        return (b"", "", "über 20 MB") if len(data) > MAX_PICTURE else (data, "jpg", "")
+        return stream.get_data(), "jpg", ""  # pdfminer leaves a JPEG as it is stored
     if any(f not in ("FlateDecode", "LZWDecode") for f in filters):
         return b"", "", f"im Format {filters[-1].removesuffix('Decode')}"
     mode = _MODES.get(_space(image))
@@ -94,7 +95,7 @@ def _png(stream: Any, size: tuple[int, int], mode: str, channels: int) -> tuple[
     from pdfplumber.utils.pdfinternals import resolve
     from PIL import Image
 
-    width, height = int(size[0]), int(size[1])
+    width, height = size
     pixels = stream.get_data()
     if len(pixels) < width * height * channels:
         return b"", "", "mit unvollständigen Bilddaten"
@@ -107,8 +108,7 @@ def _png(stream: Any, size: tuple[int, int], mode: str, channels: int) -> tuple[
             picture.putalpha(Image.frombytes("L", (width, height), alpha[: width * height]))
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=False)
-    data = buffer.getvalue()
-    return (b"", "", "über 20 MB") if len(data) > MAX_PICTURE else (data, "png", "")
+    return buffer.getvalue(), "png", ""
 
 
 def _space(image: dict[str, Any]) -> str:

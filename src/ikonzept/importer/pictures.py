@@ -56,5 +56,14 @@ def read(drawing: Any, part: Any, number: int, paragraph: int) -> Picture | str:
     blob = image.blob
     if len(blob) > MAX_PICTURE:
         return f"Absatz {paragraph}: ein Bild über 20 MB, nicht übernommen"
+    return numbered(number, kind, blob, words, paragraph=paragraph)
+
+
+def numbered(
+    number: int, kind: str, data: bytes, words: str = "", *, paragraph: int = 0, page: int = 0
+) -> Picture:
+    """The ``number``-th picture taken, in bilder/, described by ``words`` or, without
+    them, by a placeholder that says so."""
     alt = " ".join(words.split()) or f"Abbildung {number} aus dem Dokument (ohne Beschreibung)"
-    return Picture(f"bilder/abbildung-{number}.{kind}", blob, alt, bool(words), paragraph)
+    return Picture(f"bilder/abbildung-{number}.{kind}", data, alt, bool(words.strip()),
+                   paragraph, page)  # fmt: skip

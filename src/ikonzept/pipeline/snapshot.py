@@ -34,13 +34,7 @@ _KONZEPT_PARTS = ("handlungsfelder", "akteure", "glossar", "abkuerzungen", "rech
 def _plain(value: Any) -> Any:
     names = _field_names(value.__class__)
     if names is not None:
-        result = {}
-        for name in names:
-            converted = _plain(getattr(value, name))
-            if converted is None or converted == []:
-                continue
-            result[name] = converted
-        return result
+        return _fields(value, names)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -59,19 +53,24 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(kind) if f.name != "origin")
 
 
+def _fields(value: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The named fields of a model object, converted; empty ones left out."""
+    result = {}
+    for name in names:
+        converted = _plain(getattr(value, name))
+        if converted is not None and converted != []:
+            result[name] = converted
+    return result
+
+
 def _public(akteur: Akteur) -> Akteur:
     return dataclasses.replace(akteur, ansprechpersonen=akteur.oeffentliche_ansprechpersonen)
 
 
 def to_data(konzept: Konzept) -> dict[str, Any]:
     # Only the master data here: the parts below are converted once, each on its own.
-    stammdaten = {
-        name: converted
-        for name in _field_names(Konzept) or ()
-        if name not in _KONZEPT_PARTS
-        and (converted := _plain(getattr(konzept, name))) is not None
-        and converted != []
-    }
+    master = tuple(n for n in _field_names(Konzept) or () if n not in _KONZEPT_PARTS)
+    stammdaten = _fields(konzept, master)
     data: dict[str, Any] = {
         "$schema": SCHEMA_ID,
         "format": FORMAT,

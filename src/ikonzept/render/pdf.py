@@ -165,8 +165,7 @@ def prepare(html: str, allowed: Sequence[Path]) -> _Styles:
 
     Done before a process forks (`render/layout/parts`), the new process starts laying out at once.
     """
-    libraries.import_weasyprint()
-    tagging.install()
+    tagging.install()  # imports WeasyPrint the quick way (`render/libraries`)
     textlayer.install()
     hyphenation.preload()
     # The stylesheets are given to WeasyPrint parsed (see `_styles`), not as links.

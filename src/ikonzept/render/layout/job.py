@@ -117,13 +117,6 @@ def _release_memory() -> None:
         pass
 
 
-def ignore_interrupts() -> None:
-    """In worker processes: Ctrl+C is the main process's to handle."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def worker_started() -> None:
     """A worker process of the pool begins: Ctrl+C is the main process's to handle, and the
     fonts the worker copies to a temporary folder are removed when it ends.
@@ -131,9 +124,10 @@ def worker_started() -> None:
     A forked worker ends without the interpreter's exit handlers (`render/pdf` has one for
     the fonts), only multiprocessing's own: each build left two folders of 2 MB behind.
     """
+    import signal
     from multiprocessing import util
 
     from ikonzept.render import pdf
 
-    ignore_interrupts()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     util.Finalize(None, pdf.forget_styles, exitpriority=0)
