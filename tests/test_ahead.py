@@ -86,3 +86,21 @@ def test_closing_removes_the_fonts_the_process_copied(
     finally:
         ahead.close()
     assert not list(temporary.glob("weasyprint-*"))
+
+
+def test_closing_ends_a_process_that_cannot_take_the_signal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from ikonzept.render.layout import ahead as module
+
+    monkeypatch.setattr(module, "_PATIENCE", 0.5)
+    ahead = Ahead.forked(tmp_path, [])
+    pending = ahead.submit(_job(tmp_path, tmp_path / "voraus.pdf"))
+    assert pending is not None and pending.result().pages == 1  # ready and waiting for work
+    process = multiprocessing.active_children()[0]
+    assert process.pid is not None
+    os.kill(process.pid, signal.SIGSTOP)  # stopped: SIGTERM waits, as if it were lost
+    ahead.close()
+    assert multiprocessing.active_children() == []

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from ikonzept.render.layout.pages import PartLayout
 
 
+# Seconds `close` waits for the process to end on SIGTERM before it kills it.
+_PATIENCE = 10.0
+
+
 class Pending(Protocol):
     """A layout begun elsewhere; ``result`` waits for it (and raises what it raised)."""
 
@@ -102,7 +106,10 @@ class Ahead:
             self._connection.close()
         if self._process is not None:
             self._process.terminate()
-            self._process.join()
+            self._process.join(timeout=_PATIENCE)
+            if self._process.is_alive():  # the signal was lost before it could handle it
+                self._process.kill()
+                self._process.join()
         self._process = self._connection = None
 
 
@@ -132,8 +139,8 @@ def _serve(connection: Connection, root: Path, dirs: Sequence[Path]) -> None:
     from ikonzept.render.layout import job as part
 
     part.worker_started()
-    # Ended by `close` in the middle of a layout: unwound, so that the fonts' folder is free
-    # to be removed on the way out (it was left behind at every build after an edit).
+    # Ended by `close`, in the middle of a layout or waiting: its copy of the fonts is
+    # removed first (it was left behind at every build after an edit).
     signal.signal(signal.SIGTERM, _exit)
     import pikepdf  # noqa: F401 - imported now, not during the first layout
 
@@ -160,4 +167,12 @@ def _serve(connection: Connection, root: Path, dirs: Sequence[Path]) -> None:
 
 
 def _exit(_signal: int, _frame: object) -> None:
-    raise SystemExit(0)
+    """Remove the fonts and end at once. Not by raising SystemExit: a handler runs in
+    whatever Python code is current, and raised in a finalizer or a callback from C the
+    exception is swallowed and the process waits for work forever (a build hung so)."""
+    import os
+
+    from ikonzept.render import pdf
+
+    pdf.forget_styles()
+    os._exit(0)
