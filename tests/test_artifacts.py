@@ -4,12 +4,16 @@ streams (read with regular expressions) and in any other stream (parsed by pikep
 from __future__ import annotations
 
 import zlib
+from pathlib import Path
 
 import pikepdf
 import pytest
 
+from ikonzept.base.resources import template_dirs
+from ikonzept.render import pdf as render_pdf
 from ikonzept.render.tagged import artifacts
 from ikonzept.render.tagged.structure import Marked
+from tests.conftest import SAMPLE
 
 # As WeasyPrint writes a page of 842 pt: y grows downwards (the first cm), a running head
 # at the top, a paragraph, a page number at the bottom.
@@ -119,3 +123,47 @@ def test_a_string_over_lines_in_the_properties_is_parsed_not_read_by_line(text: 
     artifacts.mark(pdf, {Marked(0, 1)}, {})
     written = ("/P", {"/MCID": "1", "/ActualText": text.decode()})
     assert _marks(pdf) == [_EXPECTED[0], written, _EXPECTED[2]]
+
+
+_DOCUMENT = """<!DOCTYPE html>
+<html lang="de-DE"><head><meta charset="utf-8"><title>Prüfdokument</title>
+<link rel="stylesheet" href="{css}"></head>
+<body data-titel="Prüfdokument"><main><section><h1>Kapitel</h1>
+<table><thead><tr><th scope="col">Name</th></tr></thead>
+<tbody>{rows}</tbody></table></section></main></body></html>
+"""
+
+
+def _written_marks(folder: Path, name: str) -> list[list[tuple[str, dict[str, str]]]]:
+    """A document of two pages (running heads and footers, a repeated table header), written
+    by `render/pdf`; the tag and properties of each BDC, page by page."""
+    dirs = template_dirs(SAMPLE, None)
+    rows = "".join(f"<tr><td>Zeile {n}</td></tr>" for n in range(60))
+    html = _DOCUMENT.format(css=(dirs[-1] / "konzept.css").as_uri(), rows=rows)
+    laid_out = render_pdf.layout(html, root=SAMPLE, template_dirs=dirs)
+    render_pdf.write(laid_out, folder / name)
+    with pikepdf.open(folder / name) as pdf:
+        return [
+            [
+                (str(i.operands[0]), {str(k): str(v) for k, v in i.operands[1].items()})
+                for i in pikepdf.parse_content_stream(page)
+                if str(i.operator) == "BDC"
+            ]
+            for page in pdf.pages
+        ]
+
+
+@pytest.mark.slow
+def test_streams_only_pikepdf_can_read_are_marked_after_writing_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_line = _written_marks(tmp_path, "zeilen.pdf")
+    assert len(by_line) >= 2
+    kinds = {
+        (tag, props.get("/Type"), props.get("/Subtype")) for page in by_line for tag, props in page
+    }
+    assert ("/Artifact", "/Pagination", "/Header") in kinds
+    assert ("/Artifact", "/Pagination", "/Footer") in kinds
+    # No stream in WeasyPrint's form: every page is left to pikepdf, after writing.
+    monkeypatch.setattr(artifacts, "_lines_form", lambda content: None)
+    assert _written_marks(tmp_path, "geparst.pdf") == by_line

@@ -205,35 +205,67 @@ def write(
     ``pages`` names the printed page of every anchor (of the whole document, when this is
     one of its parts); ``id_prefix`` keeps the structure IDs of the parts apart.
     """
+    from ikonzept.render.tagged import accessible, artifacts
+
     textlayer.prepare(laid_out.document)
+    if pages is None:
+        pages = anchor_pages(laid_out.document.pages)
+    variant = laid_out.variant
+    left = artifacts.Unmarked()
+
+    def finish(document: Any, pdf: Any) -> None:
+        """The structure repaired among WeasyPrint's objects, before they are written."""
+        nonlocal left
+        if "StructTreeRoot" in pdf.catalog:
+            left = accessible.repair(
+                pdf, pages=pages, id_prefix=id_prefix, version=_pdf_version(variant)
+            )
+        if _is_tagged_archive(variant):
+            _declare_ua(document, pdf)
+
     data = laid_out.document.write_pdf(
-        pdf_variant=laid_out.variant,
-        # Derived from the content, so the same input gives the same file.
-        pdf_identifier=hashlib.sha256(laid_out.html.encode("utf-8")).hexdigest()[:32].encode(),
-        finisher=_declare_ua if _is_tagged_archive(laid_out.variant) else None,
+        pdf_variant=variant,
+        # The file's identifier is given by `_finished`: pydyf would serialize every object
+        # a second time to derive one.
+        pdf_identifier=False,
+        finisher=finish,
         # Compressed once, by qpdf when `_finished` saves the file: WeasyPrint's zlib in
         # Python compressed every stream that pikepdf then decompressed to repair it.
         uncompressed_pdf=True,
     )
-    if pages is None:
-        pages = anchor_pages(laid_out.document.pages)
-    fsutil.write_bytes(target, _finished(data, pages, id_prefix))
+    # Derived from the content, so the same input gives the same file.
+    identifier = hashlib.sha256(laid_out.html.encode("utf-8")).hexdigest()[:32].encode()
+    fsutil.write_bytes(target, _finished(data, left, identifier))
 
 
-def _finished(data: bytes, pages: Mapping[str, int], id_prefix: str) -> bytes:
-    """What WeasyPrint wrote, with the structure repaired and the font subsets complete."""
+def _finished(data: bytes, left: Any, identifier: bytes) -> bytes:
+    """What WeasyPrint wrote, with the last artifacts marked and the font subsets complete;
+    saved by qpdf, which compresses it and leaves out the objects nothing references.
+
+    ``identifier`` is the permanent part of the file's ID; qpdf derives the other part
+    from the content it writes.
+    """
     import io
 
     import pikepdf
 
-    from ikonzept.render.tagged import accessible, subsets
+    from ikonzept.render.tagged import artifacts, subsets
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        if "/StructTreeRoot" in pdf.Root:
-            accessible.repair(pdf, pages=pages, id_prefix=id_prefix)
+        pdf.trailer.ID = pikepdf.Array([pikepdf.String(identifier)] * 2)
+        if left.pages:
+            artifacts.mark(pdf, left.claimed, left.kinds or {}, pages=left.pages)
         textlayer.hyphens_as_hyphen_minus(pdf)
         subsets.complete_cid_sets(pdf)
         return subsets.to_bytes(pdf)
+
+
+def _pdf_version(variant: str) -> str:
+    """The PDF version WeasyPrint writes for ``variant`` (its own default: 1.7)."""
+    from weasyprint.pdf import VARIANTS
+
+    known = VARIANTS.get(variant)
+    return str(known[1].get("pdf_version") or "1.7") if known else "1.7"
 
 
 def anchor_pages(pages: Sequence[Any]) -> dict[str, int]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from ikonzept.base import fsutil
 from ikonzept.render.layout.pages import Bookmark, Numbering, PartLayout
-from ikonzept.render.tagged import structure, subsets
+from ikonzept.render.tagged import subsets
 
 
 def merge(files: Sequence[Path], layouts: Sequence[PartLayout], target: Path) -> None:
@@ -109,7 +109,17 @@ class _Structure:
         self.tree.ParentTree = self.base.make_indirect(pikepdf.Dictionary(Nums=nums))
         self.tree.ParentTreeNextKey = self.next_key
         if self.ids:
-            self.tree.IDTree = structure.id_tree(self.base, self.ids)
+            self.tree.IDTree = _new_id_tree(self.base, self.ids)
+
+
+def _new_id_tree(pdf: Any, ids: dict[bytes, Any]) -> Any:
+    """An IDTree for ``ids`` (ID → structure element): one flat name tree, sorted."""
+    import pikepdf
+
+    names: list[Any] = []
+    for identifier in sorted(ids):
+        names += [pikepdf.String(identifier), ids[identifier]]
+    return pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
 
 
 def _id_tree(tree: Any) -> dict[bytes, Any]:

@@ -1,6 +1,7 @@
 """Make a tagged PDF from WeasyPrint what PDF/UA-1 asks for and a screen reader needs.
 
-Runs on every tagged PDF we write (each part of a long concept, the proposal, the Synopse),
+Runs on every tagged PDF we write (each part of a long concept, the proposal, the Synopse,
+the plans), on WeasyPrint's objects before the file is written (`render/tagged/structure`),
 with the hints `render/tagged/tagging` left in the structure tree:
 
 - running headers and footers, leaders and repeated table headers become artifacts
@@ -20,25 +21,31 @@ from collections.abc import Mapping
 from typing import Any
 
 from ikonzept.render.tagged import artifacts, navigation, tagging
-from ikonzept.render.tagged.structure import Marked, Node, Tree, id_tree, is_objr, pdf_string
+from ikonzept.render.tagged.structure import Marked, Node, Tree, id_tree, is_objr, text
 
 
-def repair(pdf: Any, *, pages: Mapping[str, int], id_prefix: str = "") -> None:
-    """Repair the structure of a tagged PDF (pikepdf); ``pages`` gives the printed page
-    number of every anchor, ``id_prefix`` keeps the IDs of a document's parts apart."""
+def repair(
+    pdf: Any, *, pages: Mapping[str, int], id_prefix: str = "", version: str = "1.7"
+) -> artifacts.Unmarked:
+    """Repair the structure of a tagged PDF (WeasyPrint's pydyf objects, before writing);
+    ``pages`` gives the printed page number of every anchor, ``id_prefix`` keeps the IDs of
+    a document's parts apart, ``version`` is the PDF version the file will have.
+
+    Returns the artifacts that only a parsed content stream can mark (`artifacts.mark`).
+    """
     tree = Tree.read(pdf)
     _drop_decoration(tree)
     _relocate_notes(tree)
-    headers: dict[bytes, bytes] = {}
+    headers: dict[str, str] = {}
     for node in tree.top:
         _merge_fragments(node, tree, headers)
-    navigation.links(tree, pages)
+    navigation.links(tree, pages, version)
     navigation.table_of_contents(tree)
     _changes(tree)
     _identify(tree, id_prefix, headers)
     claimed = tree.claimed()
     tree.write()
-    artifacts.mark(pdf, claimed, tree.artifacts)
+    return artifacts.mark_streams(tree, claimed)
 
 
 def _discard(node: Node, tree: Tree, kind: str) -> list[Any]:
@@ -111,7 +118,7 @@ def _same(a: Node, b: Node) -> bool:
     return a.serial is not None and a.serial == b.serial and a.kind == b.kind
 
 
-def _merge_fragments(node: Node, tree: Tree, headers: dict[bytes, bytes]) -> None:
+def _merge_fragments(node: Node, tree: Tree, headers: dict[str, str]) -> None:
     """Join neighbouring fragments of one HTML element (pages, lines), top down."""
     kids: list[Node | Marked | Any] = []
     for kid in node.kids:
@@ -126,7 +133,7 @@ def _merge_fragments(node: Node, tree: Tree, headers: dict[bytes, bytes]) -> Non
             _merge_fragments(kid, tree, headers)
 
 
-def _absorb(first: Node, later: Node, tree: Tree, headers: dict[bytes, bytes]) -> None:
+def _absorb(first: Node, later: Node, tree: Tree, headers: dict[str, str]) -> None:
     """Move the kids of ``later`` into ``first``, which it continues."""
     kids = later.kids
     if first.kind == "Table":
@@ -149,7 +156,7 @@ def _absorb(first: Node, later: Node, tree: Tree, headers: dict[bytes, bytes]) -
 
 
 def _without_repeated_groups(
-    first: Node, later: Node, tree: Tree, headers: dict[bytes, bytes]
+    first: Node, later: Node, tree: Tree, headers: dict[str, str]
 ) -> list[Node | Marked | Any]:
     """The kids of a table's later fragment, without the header rows repeated on its page."""
     groups = {
@@ -171,44 +178,47 @@ def _without_repeated_groups(
     return kept
 
 
-def _note_header(kept: Node, dropped: Node, headers: dict[bytes, bytes]) -> None:
+def _note_header(kept: Node, dropped: Node, headers: dict[str, str]) -> None:
     """Cells that named the dropped element's ID as their header name the kept one's."""
-    if "/ID" in dropped.obj and "/ID" in kept.obj:
-        headers[bytes(dropped.obj.ID)] = bytes(kept.obj.ID)
+    if "ID" in dropped.obj and "ID" in kept.obj:
+        headers[text(dropped.obj["ID"])] = text(kept.obj["ID"])
 
 
 def _changes(tree: Tree) -> None:
     """Deleted and inserted text says so, while the page shows strike-through and underline."""
+    import pydyf
+
     for node in tree.walk():
         change = node.hint(tagging.CHANGE)
         if change is not None:
-            node.obj.ActualText = pdf_string(f"{change}: {node.hint(tagging.TEXT)}")
+            node.obj["ActualText"] = pydyf.String(f"{change}: {node.hint(tagging.TEXT)}")
 
 
-def _identify(tree: Tree, prefix: str, headers: dict[bytes, bytes]) -> None:
+def _identify(tree: Tree, prefix: str, headers: dict[str, str]) -> None:
     """IDs for notes; every ID with the prefix, header references to match; the IDTree."""
-    import pikepdf
+    import pydyf
 
-    found: dict[bytes, Any] = {}
+    found: dict[str, Any] = {}
     notes = 0
     for node in tree.walk():
+        obj = node.obj
         if node.kind == "Note":
             notes += 1
-            node.obj.ID = pikepdf.String(f"fussnote-{notes}".encode())
-        if "/ID" in node.obj:
-            identifier = prefix.encode() + bytes(node.obj.ID)
-            node.obj.ID = pikepdf.String(identifier)
-            found[identifier] = node.obj
-        attributes = node.obj.get("/A")
-        if isinstance(attributes, pikepdf.Dictionary) and "/Headers" in attributes:
-            attributes.Headers = pikepdf.Array(
+            obj["ID"] = f"fussnote-{notes}"
+        if "ID" in obj:
+            identifier = prefix + text(obj["ID"])
+            obj["ID"] = pydyf.String(identifier)
+            found[identifier] = obj
+        attributes = obj.get("A")
+        if isinstance(attributes, dict) and "Headers" in attributes:
+            attributes["Headers"] = pydyf.Array(
                 [
-                    pikepdf.String(prefix.encode() + headers.get(bytes(h), bytes(h)))
-                    for h in attributes.Headers
+                    pydyf.String(prefix + headers.get(text(h), text(h)))
+                    for h in attributes["Headers"]
                 ]
             )
-    root = tree.pdf.Root.StructTreeRoot
+    root = tree.root
     if found:
-        root.IDTree = id_tree(tree.pdf, found)
-    elif "/IDTree" in root:
-        del root.IDTree
+        root["IDTree"] = id_tree(tree, found).reference
+    else:
+        root.pop("IDTree", None)

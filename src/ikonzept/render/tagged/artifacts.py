@@ -4,20 +4,22 @@ Running headers and footers (WeasyPrint tags the margin boxes, but outside the t
 pagination artifacts, with the subtype Header or Footer by where their text starts;
 leaders are layout artifacts; so are table headers repeated on a later page.
 
-WeasyPrint writes its content streams uncompressed (`render/pdf`) and one token or one
-operation per line; such a stream is read with regular expressions and only the lines of
-each new artifact replaced. Parsing it with pikepdf took two thirds of this step (a plan of
-12 pages: 0.1 s of 0.16 s). Any other stream (a literal string that may hold a line break,
-an inline image, a compressed one) is parsed and written by pikepdf.
+WeasyPrint writes its content streams one token or one operation per line; such a stream
+is read with regular expressions and only the lines of each new artifact replaced, among
+WeasyPrint's objects before the file is written (`mark_streams`). Parsing it with pikepdf
+took two thirds of this step (a plan of 12 pages: 0.1 s of 0.16 s). Any other stream (a
+literal string that may hold a line break, an inline image, a compressed one) is left to
+`mark`, which parses and writes it with pikepdf once the file is written.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from ikonzept.render.tagged.structure import Marked
+from ikonzept.render.tagged.structure import Marked, Tree, resolve
 
 PAGINATION = "/Pagination"
 LAYOUT = "/Layout"
@@ -37,13 +39,57 @@ _ESCAPED = re.compile(rb"\\.")
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def mark(pdf: Any, claimed: set[Marked], kinds: dict[Marked, str]) -> None:
-    """Marked content that no element claims any more is an artifact in the content stream.
+@dataclass(frozen=True, slots=True)
+class Unmarked:
+    """Pages whose artifacts `mark_streams` could not mark: for `mark`, in the written file."""
+
+    pages: tuple[int, ...] = ()
+    claimed: frozenset[Marked] = frozenset()
+    kinds: dict[Marked, str] | None = None
+
+
+def mark_streams(tree: Tree, claimed: set[Marked]) -> Unmarked:
+    """Mark the artifacts in WeasyPrint's content streams (pydyf), before they are written.
+
+    A stream not in WeasyPrint's line-per-token form is left for `mark` (the result says
+    which pages).
+    """
+    import pydyf
+
+    left: list[int] = []
+    for number, page in enumerate(tree.pages):
+        box = page["MediaBox"]
+        middle = (float(box[1]) + float(box[3])) / 2
+        stream = resolve(tree.pdf, page.get("Contents"))
+        content = None
+        if isinstance(stream, pydyf.Stream) and "Filter" not in stream.extra:
+            serialize = pydyf._to_bytes  # what pydyf writes for each item
+            content = b"\n".join(serialize(item) for item in stream.stream)
+        form = _lines_form(content) if content is not None else None
+        if content is None or form is None:
+            left.append(number)
+            continue
+        rewritten = _marked_lines(content, *form, number, claimed, tree.artifacts, middle)
+        if rewritten is not None:
+            stream.stream = [rewritten]
+    if not left:
+        return Unmarked()
+    return Unmarked(tuple(left), frozenset(claimed), dict(tree.artifacts))
+
+
+def mark(
+    pdf: Any, claimed: Collection[Marked], kinds: dict[Marked, str],
+    pages: Collection[int] | None = None,
+) -> None:  # fmt: skip
+    """Marked content that no element claims any more is an artifact in the content stream
+    (pikepdf; of ``pages`` only, if given).
 
     Running headers and footers are pagination artifacts with the subtype Header or Footer,
     told apart by where on the page their text starts.
     """
     for number, page in enumerate(pdf.pages):
+        if pages is not None and number not in pages:
+            continue
         middle = (float(page.mediabox[1]) + float(page.mediabox[3])) / 2
         content = _content(page)
         form = _lines_form(content) if content is not None else None
@@ -103,7 +149,7 @@ def _lines_form(content: bytes) -> tuple[list[_Operation], list[re.Match[bytes]]
 
 def _marked_lines(
     content: bytes, operations: list[_Operation], marks: list[re.Match[bytes]], page: int,
-    claimed: set[Marked], kinds: dict[Marked, str], middle: float,
+    claimed: Collection[Marked], kinds: dict[Marked, str], middle: float,
 ) -> bytes | None:  # fmt: skip
     """The content with every unclaimed MCID made an artifact; None if nothing changed.
 
@@ -132,7 +178,7 @@ def _marked_lines(
 
 
 def _marked_parsed(
-    page: Any, number: int, claimed: set[Marked], kinds: dict[Marked, str], middle: float
+    page: Any, number: int, claimed: Collection[Marked], kinds: dict[Marked, str], middle: float
 ) -> bytes | None:
     """As `_marked_lines`, for a stream in any form: parsed and written by pikepdf."""
     import pikepdf

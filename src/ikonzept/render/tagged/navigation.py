@@ -15,18 +15,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from ikonzept.render.tagged import tagging
-from ikonzept.render.tagged.structure import Node, Tree, is_objr, pdf_string
+from ikonzept.render.tagged.structure import Node, Tree, is_objr, resolve, text
 
 
-def links(tree: Tree, pages: Mapping[str, int]) -> None:
-    """One Link element and one described annotation per page for every link."""
+def links(tree: Tree, pages: Mapping[str, int], version: str = "1.7") -> None:
+    """One Link element and one described annotation per page for every link; ``version``
+    is the PDF version of the file (QuadPoints need 1.6)."""
+    import pydyf
+
     for node in list(tree.walk()):
         if node.kind == "Link" and not _inside_link(node):
             _gather_link(node)
-            _one_annotation_per_page(node, tree)
+            _one_annotation_per_page(node, tree, quads=version >= "1.6")
             for kid in node.kids:
                 if is_objr(kid):
-                    kid.Obj.Contents = pdf_string(_describe(kid.Obj, node, pages))
+                    annotation = resolve(tree.pdf, kid["Obj"])
+                    annotation["Contents"] = pydyf.String(_describe(annotation, node, pages))
     # An annotation that WeasyPrint put under another element: its element is the link.
     for node in list(tree.walk()):
         if node.kind != "Link" and any(is_objr(kid) for kid in node.kids):
@@ -59,58 +63,58 @@ def _gather_link(link: Node) -> None:
 
 
 def _target(annotation: Any) -> str:
-    if "/Dest" in annotation:
-        return "#" + str(annotation.Dest)
-    action = annotation.get("/A")
-    return str(action.get("/URI", "")) if action is not None else ""
+    if "Dest" in annotation:
+        return "#" + text(annotation["Dest"])
+    action = annotation.get("A")
+    return text(action.get("URI", "")) if action is not None else ""
 
 
-def _one_annotation_per_page(link: Node, tree: Tree) -> None:
+def _one_annotation_per_page(link: Node, tree: Tree, *, quads: bool) -> None:
     """A link over several lines: one annotation that covers them all (QuadPoints)."""
-    import pikepdf
+    import pydyf
 
     by_page: dict[tuple[int, str], list[Any]] = {}
     for kid in link.kids:
         if is_objr(kid):
-            page = tree.page_index.get(kid.Pg.objgen, -1) if "/Pg" in kid else -1
-            by_page.setdefault((page, _target(kid.Obj)), []).append(kid)
-    dropped: set[tuple[int, int]] = set()
+            page = tree.page_index.get(kid["Pg"], -1) if "Pg" in kid else -1
+            by_page.setdefault((page, _target(resolve(tree.pdf, kid["Obj"]))), []).append(kid)
+    dropped: set[bytes] = set()
     for (page, _), objrs in by_page.items():
         if len(objrs) < 2 or page < 0:
             continue
-        keep = objrs[0].Obj
-        rects = [[float(v) for v in objr.Obj.Rect] for objr in objrs]
-        keep.Rect = pikepdf.Array(
+        keep = resolve(tree.pdf, objrs[0]["Obj"])
+        rects = [[float(v) for v in resolve(tree.pdf, objr["Obj"])["Rect"]] for objr in objrs]
+        keep["Rect"] = pydyf.Array(
             [min(r[0] for r in rects), min(r[1] for r in rects),
              max(r[2] for r in rects), max(r[3] for r in rects)]
         )  # fmt: skip
-        if tree.pdf.pdf_version >= "1.6":
+        if quads:
             # Upper left, upper right, lower left, lower right, as readers expect them.
-            keep.QuadPoints = pikepdf.Array(
+            keep["QuadPoints"] = pydyf.Array(
                 [v for x1, y1, x2, y2 in rects for v in (x1, y2, x2, y2, x1, y1, x2, y1)]
             )
-        dropped |= {objr.Obj.objgen for objr in objrs[1:]}
+        dropped |= {objr["Obj"] for objr in objrs[1:]}
         page_obj = tree.pages[page]
-        page_obj.Annots = pikepdf.Array([a for a in page_obj.Annots if a.objgen not in dropped])
+        page_obj["Annots"] = pydyf.Array([a for a in page_obj["Annots"] if a not in dropped])
     if dropped:
-        link.kids = [k for k in link.kids if not (is_objr(k) and k.Obj.objgen in dropped)]
+        link.kids = [k for k in link.kids if not (is_objr(k) and k["Obj"] in dropped)]
 
 
 def _describe(annotation: Any, link: Node, pages: Mapping[str, int]) -> str:
     """What the link leads to, for a screen reader: „Glossar, Seite 88“."""
     text_hint = link.hint(tagging.TEXT)
-    text = str(text_hint) if text_hint is not None else ""
+    label = str(text_hint) if text_hint is not None else ""
     target = _target(annotation)
     if target.startswith("#"):
         number = pages.get(target[1:])
         if number is None:
-            return text or str(annotation.get("/Contents", target))
-        return f"{text}, Seite {number}" if text else f"Seite {number}"
+            return label or text(annotation.get("Contents", target))
+        return f"{label}, Seite {number}" if label else f"Seite {number}"
     if target.lower().startswith("mailto:"):
         return f"E-Mail an {target[7:]}"
-    if not text or text == target:
+    if not label or label == target:
         return f"Internetseite {target}"
-    return f"{text}, Internetseite {target}"
+    return f"{label}, Internetseite {target}"
 
 
 def table_of_contents(tree: Tree) -> None:
@@ -120,8 +124,7 @@ def table_of_contents(tree: Tree) -> None:
             for below in list(node.walk()):
                 if below.kind == "L":
                     below.rename("TOC")
-                    if "/A" in below.obj:
-                        del below.obj.A  # ListNumbering belongs to lists
+                    below.obj.pop("A", None)  # ListNumbering belongs to lists
                 elif below.kind == "LI":
                     below.rename("TOCI")
                 elif below.kind == "LBody" and below.parent is not None:

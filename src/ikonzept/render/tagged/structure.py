@@ -1,29 +1,28 @@
-"""The structure tree of a PDF as WeasyPrint wrote it, as plain objects to rearrange.
+"""The structure tree of a PDF as WeasyPrint builds it, as plain objects to rearrange.
 
 WeasyPrint tags each page on its own: a section, list or table that runs over three pages
 is three elements, one per page. `Tree` reads the elements once (with the hints of
 `render/tagged/tagging`), lets `render/tagged/accessible` move, merge and drop them, and writes the
 result back: kids, parents, marked-content references across pages and the parent tree,
 all derived from the one model, so they cannot disagree.
+
+It works on WeasyPrint's own objects (pydyf), after the pages are drawn and before the file
+is written: Python dictionaries, read and changed at a fraction of what reading the written
+file back with pikepdf cost (a plan of 12 pages: 0.1 s to read its 4,000 elements). Elements
+left out of the tree stay among the objects, unreferenced; qpdf, which saves the file
+(`render/tagged/subsets`), writes only what the document references.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeGuard
 
 from ikonzept.render.tagged import tagging
 
-
-def id_tree(pdf: Any, ids: Mapping[bytes, Any]) -> Any:
-    """An IDTree for ``ids`` (ID → structure element): one flat name tree, sorted."""
-    import pikepdf
-
-    names: list[Any] = []
-    for identifier in sorted(ids):
-        names += [pikepdf.String(identifier), ids[identifier]]
-    return pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
+# PDF's null, as pydyf writes an item it is given as bytes.
+NULL = b"null"
 
 
 class Marked(NamedTuple):
@@ -37,22 +36,20 @@ class Marked(NamedTuple):
 class Node:
     """A structure element; ``kids`` holds nodes, marked content and OBJR dictionaries."""
 
-    obj: Any  # pikepdf.Dictionary
+    obj: Any  # pydyf.Dictionary
     kind: str  # the structure type, without the slash
     page: int | None
     kids: list[Node | Marked | Any] = field(default_factory=list)
     parent: Node | None = None
-    # The hints of `render/tagged/tagging`, read once (dictionary look-ups in pikepdf are slow).
+    # The hints of `render/tagged/tagging`, by their PDF names („/IkElement“); strings as str.
     hints: dict[str, Any] = field(default_factory=dict)
 
     def hint(self, key: str) -> Any:
         return self.hints.get(key)
 
     def rename(self, kind: str) -> None:
-        import pikepdf
-
         self.kind = kind
-        self.obj.S = pikepdf.Name("/" + kind)
+        self.obj["S"] = "/" + kind
 
     @property
     def serial(self) -> int | None:
@@ -105,54 +102,64 @@ class Node:
 
 def is_objr(kid: object) -> TypeGuard[Any]:
     """An object reference (OBJR) to an annotation, as opposed to an element or content."""
-    return not isinstance(kid, (Node, Marked)) and kid.get("/Type") == "/OBJR"  # type: ignore[attr-defined]
+    return not isinstance(kid, (Node, Marked)) and kid.get("Type") == "/OBJR"  # type: ignore[attr-defined]
+
+
+def text(value: Any) -> str:
+    """A string of pydyf's (or an already plain one) as text."""
+    return str(getattr(value, "string", value))
 
 
 @dataclass(slots=True)
 class Tree:
     """The whole structure: the root's elements and everything needed to write it back."""
 
-    pdf: Any
+    pdf: Any  # pydyf.PDF
     top: list[Node]
     pages: list[Any]  # page dictionaries by index
-    page_index: dict[tuple[int, int], int]  # page object → index
+    page_index: dict[bytes, int]  # page reference („12 0 R“) → index
     # MCIDs that are no longer content (page, mcid) → artifact type (/Pagination, /Layout)
     artifacts: dict[Marked, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, pdf: Any) -> Tree:
-        import pikepdf
-
-        root = pdf.Root.StructTreeRoot
-        pages = [page.obj for page in pdf.pages]
-        index = {page.objgen: number for number, page in enumerate(pages)}
-        tree = cls(pdf, [], pages, index)
+        references = list(pdf.page_references)
+        index = {reference: number for number, reference in enumerate(references)}
+        tree = cls(pdf, [], [resolve(pdf, r) for r in references], index)
+        prefix = tagging.PREFIX[1:]
 
         def node(obj: Any, parent: Node | None) -> Node:
-            page_obj = obj.get("/Pg")
-            page = index.get(page_obj.objgen) if page_obj is not None else None
-            hints = {key: obj[key] for key in obj if key.startswith(tagging.PREFIX)}
-            made = Node(obj, str(obj.S)[1:], page, parent=parent, hints=hints)
-            kids = obj.get("/K")
-            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-                if kid is None:
-                    continue
+            page_reference = obj.get("Pg")
+            page = index.get(page_reference) if page_reference is not None else None
+            hints = {"/" + k: text(v) for k, v in obj.items() if k.startswith(prefix)}
+            made = Node(obj, obj["S"][1:], page, parent=parent, hints=hints)
+            for kid in _items(obj.get("K")):
                 if isinstance(kid, int):
                     assert page is not None
                     made.kids.append(Marked(page, kid))
-                elif kid.get("/Type") == "/MCR":
-                    made.kids.append(Marked(index[kid.Pg.objgen], int(kid.MCID)))
-                elif kid.get("/Type") == "/OBJR":
-                    made.kids.append(kid)
+                    continue
+                target = resolve(pdf, kid) if isinstance(kid, bytes) else kid
+                kind = target.get("Type")
+                if kind == "/MCR":
+                    made.kids.append(Marked(index[target["Pg"]], int(target["MCID"])))
+                elif kind == "/OBJR":
+                    made.kids.append(target)
                 else:
-                    made.kids.append(node(kid, made))
+                    made.kids.append(node(target, made))
             return made
 
-        kids = root.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            if kid is not None:
-                tree.top.append(node(kid, None))
+        for kid in _items(tree.root.get("K")):
+            tree.top.append(node(resolve(pdf, kid), None))
         return tree
+
+    @property
+    def root(self) -> Any:
+        return resolve(self.pdf, self.pdf.catalog["StructTreeRoot"])
+
+    def add(self, obj: Any) -> Any:
+        """``obj`` as an object of the file (it gets a number and a reference)."""
+        self.pdf.add_object(obj)
+        return obj
 
     def walk(self) -> Iterator[Node]:
         for node in self.top:
@@ -160,16 +167,12 @@ class Tree:
 
     def wrap(self, node: Node, kind: str) -> Node:
         """Put ``node`` into a new element of ``kind``, in its place."""
-        import pikepdf
+        import pydyf
 
         assert node.parent is not None
-        obj = self.pdf.make_indirect(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + kind), K=pikepdf.Array()
-            )
-        )
+        obj = self.add(pydyf.Dictionary({"Type": "/StructElem", "S": "/" + kind}))
         if node.page is not None:
-            obj.Pg = self.pages[node.page]
+            obj["Pg"] = self.pages[node.page].reference
         wrapper = Node(obj, kind, node.page)
         node.parent.replace(node, [wrapper])
         wrapper.append(node)
@@ -183,52 +186,74 @@ class Tree:
 
         The mark of a reopened element stays: `render/layout/merge` needs it to join the parts.
         """
-        import pikepdf
+        import pydyf
 
-        pdf, root = self.pdf, self.pdf.Root.StructTreeRoot
-        by_page: list[dict[int, Any]] = [{} for _ in self.pages]
-        annotations: list[tuple[Any, Any]] = []
+        root = self.root
+        by_page: list[dict[int, bytes]] = [{} for _ in self.pages]
+        annotations: list[tuple[Any, bytes]] = []
         for top in self.top:
-            top.obj.P = root
+            top.obj["P"] = root.reference
+        kept = tagging.CONTINUES[1:]
         for node in self.walk():
-            kids: list[Any] = []
+            kids = pydyf.Array()
+            reference = node.obj.reference
             for kid in node.kids:
                 if isinstance(kid, Node):
-                    kid.obj.P = node.obj
-                    kids.append(kid.obj)
+                    kid.obj["P"] = reference
+                    kids.append(kid.obj.reference)
                 elif isinstance(kid, Marked):
-                    by_page[kid.page][kid.mcid] = node.obj
+                    by_page[kid.page][kid.mcid] = reference
                     if kid.page == node.page:
                         kids.append(kid.mcid)
                     else:
-                        reference = pikepdf.Dictionary(
-                            Type=pikepdf.Name.MCR, Pg=self.pages[kid.page], MCID=kid.mcid
-                        )
-                        kids.append(reference)
+                        kids.append(
+                            pydyf.Dictionary(
+                                {"Type": "/MCR", "Pg": self.pages[kid.page].reference,
+                                 "MCID": kid.mcid}
+                            )
+                        )  # fmt: skip
                 else:
-                    annotations.append((kid.Obj, node.obj))
-                    kids.append(kid)
-            node.obj.K = pikepdf.Array(kids)
+                    annotations.append((resolve(self.pdf, kid["Obj"]), reference))
+                    kids.append(kid.reference)
+            node.obj["K"] = kids
             for key in node.hints:
-                if key != tagging.CONTINUES:
-                    del node.obj[key]
-        nums: list[Any] = []
+                if key[1:] != kept:
+                    del node.obj[key[1:]]
+        nums = pydyf.Array()
         for number, page in enumerate(self.pages):
             claimed = by_page[number]
-            page.StructParents = number
+            page["StructParents"] = number
             size = max(claimed, default=-1) + 1
-            nums += [number, pikepdf.Array([claimed.get(m) for m in range(size)])]
+            nums += [number, pydyf.Array([claimed.get(m, NULL) for m in range(size)])]
         next_key = len(self.pages)
         for annotation, element in annotations:
-            annotation.StructParent = next_key
+            annotation["StructParent"] = next_key
             nums += [next_key, element]
             next_key += 1
-        root.K = pikepdf.Array([node.obj for node in self.top])
-        root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
-        root.ParentTreeNextKey = next_key
+        root["K"] = pydyf.Array([node.obj.reference for node in self.top])
+        parents = self.add(pydyf.Dictionary({"Nums": nums}))
+        root["ParentTree"] = parents.reference
+        root["ParentTreeNextKey"] = next_key
 
 
-def pdf_string(text: str) -> Any:
-    import pikepdf
+def resolve(pdf: Any, reference: Any) -> Any:
+    """The object a reference („12 0 R“) names; anything else as it is."""
+    if isinstance(reference, bytes):
+        return pdf.objects[int(reference.split(None, 1)[0])]
+    return reference
 
-    return pikepdf.String(text)
+
+def _items(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def id_tree(tree: Tree, ids: dict[str, Any]) -> Any:
+    """An IDTree for ``ids`` (ID → structure element): one flat name tree, sorted."""
+    import pydyf
+
+    names = pydyf.Array()
+    for identifier in sorted(ids, key=lambda i: i.encode("utf-8")):
+        names += [pydyf.String(identifier), ids[identifier].reference]
+    return tree.add(pydyf.Dictionary({"Names": names}))

@@ -3,8 +3,9 @@
 WeasyPrint tags each page on its own from the laid-out boxes and forgets the HTML. We wrap
 its (internal) tree builder once per process and leave hints in the structure elements:
 which HTML element a fragment comes from, what a link says, which text is decoration,
-which element is a footnote and which its call. `render/structure` reads the hints from
-the written PDF, repairs the tree with them and removes them. If a WeasyPrint release
+which element is a footnote and which its call. `render/tagged/structure` reads the hints
+from WeasyPrint's objects before the file is written, `render/tagged/accessible` repairs
+the tree with them, and they are removed. If a WeasyPrint release
 changes the builder, the hints are missing and the tests of the tagged PDFs say so.
 
 Some corrections need nothing else and are made here: `abbr` becomes a Span with its
