@@ -131,7 +131,7 @@ class Tree:
         def node(obj: Any, parent: Node | None) -> Node:
             page_reference = obj.get("Pg")
             page = index.get(page_reference) if page_reference is not None else None
-            hints = {"/" + k: text(v) for k, v in obj.items() if k.startswith(prefix)}
+            hints = {"/" + k: _plain(v) for k, v in obj.items() if k.startswith(prefix)}
             made = Node(obj, obj["S"][1:], page, parent=parent, hints=hints)
             for kid in _items(obj.get("K")):
                 if isinstance(kid, int):
@@ -241,6 +241,11 @@ def resolve(pdf: Any, reference: Any) -> Any:
     if isinstance(reference, bytes):
         return pdf.objects[int(reference.split(None, 1)[0])]
     return reference
+
+
+def _plain(value: Any) -> Any:
+    """A hint's value: a string of pydyf's as text, anything else as it is (numbers, true)."""
+    return value.string if hasattr(value, "string") else value
 
 
 def _items(value: Any) -> list[Any]:
