@@ -6,6 +6,11 @@ third entry with two steps), deterministic. Timed as whole processes, median of 
 after a warm-up: ``validate``, ``plan status`` and ``build --only plaene`` (all plans'
 PDFs, median of three; each with an empty layout cache, the YAML cache filled by a
 ``validate``). Targets: 0.5 s, 0.5 s, 10 s.
+
+The build's time depends on how fast this machine lays out at the moment, which a simple
+Python loop does not tell (it ran at its usual speed while the plans took half as long
+again): one plan, laid out and written in one process (the second of two runs, CPU time),
+is printed beside it. Eleven plans on two workers take about start-up + 6 × that.
 """
 
 from __future__ import annotations
@@ -60,6 +65,31 @@ def _time(args: list[str], env: dict[str, str], runs: int = 7) -> float:
     return statistics.median(times)
 
 
+_ONE_PLAN = """
+import gc, sys, time
+from pathlib import Path
+from ikonzept.base.resources import template_dirs
+from ikonzept.pipeline.validate import validate
+from ikonzept.render import pdf
+from ikonzept.render.content.handlungsplan import render_plan
+from ikonzept.render.hyphenation import with_exceptions
+
+root, out = Path(sys.argv[1]), Path(sys.argv[2])
+konzept = validate(root).konzept
+dirs = template_dirs(root)
+html = with_exceptions(render_plan(konzept, konzept.plaene[0], root, dirs, "2026-12-01"),
+                       konzept.silbentrennung)
+for _ in range(2):
+    gc.disable()
+    started = time.process_time()
+    pdf.write(pdf.layout(html, root=root, template_dirs=dirs), out)
+    seconds = time.process_time() - started
+    gc.enable()
+    gc.collect()
+print(f"{seconds:.2f}")
+"""
+
+
 def main() -> int:
     ik = str(Path(sys.executable).with_name("ikonzept"))
     if not (LARGE / "konzept.yaml").exists():
@@ -95,12 +125,16 @@ def main() -> int:
             builds.append(time.perf_counter() - started)
         rows.append(("build --only plaene (all PDFs, empty layout cache)",
                      statistics.median(builds), 10))  # fmt: skip
+        one = subprocess.run([sys.executable, "-c", _ONE_PLAN, str(root),
+                              str(Path(work) / "ein-plan.pdf")], capture_output=True,
+                             text=True, env=env, check=True).stdout.strip()  # fmt: skip
     print(f"{TOWNS} towns, {entries} plan entries, on the large concept:")
     for name, seconds, target in rows:
         print(
             f"- {name}: {seconds:.2f} s "
             f"(target < {target} s: {'yes' if seconds < target else 'NO'})"
         )
+    print(f"- one plan ({ENTRIES} entries) laid out and written in one process: {one} s CPU")
     return 0
 
 
