@@ -4,7 +4,9 @@ them, and the standard look-up is back in place afterwards."""
 from __future__ import annotations
 
 import ctypes.util
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +40,31 @@ def test_without_a_listing_the_standard_look_up_stays(monkeypatch: pytest.Monkey
     original = ctypes.util.find_library
     with libraries._quick_lookup():
         assert ctypes.util.find_library is original
+
+
+def test_a_process_whose_first_step_is_a_layout_imports_weasyprint_the_quick_way(
+    tmp_path: Path,
+) -> None:
+    # As the workers' fork server does (`render/layout/warm`): ctypes' own look-up would
+    # run gcc for each name that ldconfig does not list.
+    script = """
+import ctypes.util, sys
+from pathlib import Path
+
+def asked(name):
+    raise SystemExit("gcc asked for " + name)
+
+ctypes.util._findLib_gcc = asked
+from ikonzept.base.resources import data_dir
+from ikonzept.render import pdf
+
+templates = data_dir("templates")
+html = ('<!DOCTYPE html><html lang="de-DE"><head><meta charset="utf-8"><title>T</title>'
+        f'<link rel="stylesheet" href="{(templates / "konzept.css").as_uri()}"></head>'
+        '<body><p>Text</p></body></html>')
+pdf.layout(html, root=Path(sys.argv[1]), template_dirs=[templates])
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-500:]

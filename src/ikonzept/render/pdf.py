@@ -176,10 +176,10 @@ def layout(
     html: str, *, root: Path, template_dirs: Sequence[Path], variant: str = DEFAULT_VARIANT
 ) -> Layout:
     """Lay out the HTML; only files below ``bilder/`` and the template folders are read."""
+    allowed = [root / "bilder", *template_dirs]
+    styles = prepare(html, allowed)  # first: it imports WeasyPrint the quick way
     from weasyprint import HTML
 
-    allowed = [root / "bilder", *template_dirs]
-    styles = prepare(html, allowed)
     hyphenation.use_exceptions(html)
     fetcher = _fetcher_class()(allowed)
     logger = logging.getLogger("weasyprint")
