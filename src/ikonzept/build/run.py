@@ -9,6 +9,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,9 +154,9 @@ class BuildRun(ProposalSteps):
                 self.konzept, options.root, self.dirs, options.kommune, created=created
             )
             jobs["konzept"] = (self._hyphenated(html), out / f"{self.name}.pdf")
-        jobs.update(self._plan_jobs(created))
+        synopse: tuple[str, Path] | None = None
         if self.write_synopse and comparison is not None and previous is not None:
-            jobs["synopse"] = (
+            synopse = (
                 self._hyphenated(self._synopse_html(comparison, previous)),
                 out / f"{self.name}-synopse.pdf",
             )
@@ -169,18 +170,21 @@ class BuildRun(ProposalSteps):
         with tempfile.TemporaryDirectory(prefix=".ikonzept-teile-", dir=out) as folder:
             konzept: parts.LaidOut | None = None
             with contextlib.nullcontext(given) if given else worker_pool() as pool:
-                # Our own pool's processes come from the fork server, which is still getting
-                # ready (`prepare_workers`) while the snapshot is made (0.15 s for a large
-                # concept): handing out the work would wait for it anyway. A warm pool
-                # (`build --watch`) gets the work first.
-                snapshot = _snapshot(self.konzept) if given is None else None
-                singles = {
-                    key: self._single(pool, *job)
-                    for key, job in jobs.items()
-                    if key != "konzept"  # the proposal comes after: it needs the page count
-                }
-                if snapshot is None and singles:  # while the workers lay out
-                    snapshot = _snapshot(self.konzept)
+                # Documents in one piece first (the proposal comes after the concept: it
+                # needs its page count). Each town's plan is handed out as soon as its HTML
+                # is set, so that the workers begin while the others are set.
+                singles = {}
+                for key, job in self._plan_jobs(created):
+                    jobs[key] = job
+                    singles[key] = self._single(pool, *job)
+                if synopse is not None:
+                    jobs["synopse"] = synopse
+                    singles["synopse"] = self._single(pool, *synopse)
+                # The snapshot (0.15 s for a large concept) while the workers lay out; before
+                # the concept's parts if there is nothing else, as our own pool's processes
+                # come from the fork server, which may still be getting ready then
+                # (`prepare_workers`). A warm pool (`build --watch`) gets the work first.
+                snapshot = _snapshot(self.konzept) if singles or given is None else None
                 if "konzept" in jobs:
                     konzept = parts.lay_out(
                         jobs["konzept"][0], root=options.root, dirs=self.dirs,
@@ -216,18 +220,17 @@ class BuildRun(ProposalSteps):
         self.cache.prune()
         self.result.reused, self.result.laid_out = self.cache.hits, self.cache.misses
 
-    def _plan_jobs(self, created: str) -> dict[str, tuple[str, Path]]:
-        """Each town's action plan as its own working paper (not in an excerpt's build)."""
+    def _plan_jobs(self, created: str) -> Iterator[tuple[str, tuple[str, Path]]]:
+        """Each town's action plan as its own working paper (not in an excerpt's build), set
+        one after the other."""
         if not self.write_plaene:
-            return {}
+            return
         from ikonzept.render.content.handlungsplan import render_plan
 
-        jobs = {}
         for plan in self.konzept.plaene:
             html = render_plan(self.konzept, plan, self.options.root, self.dirs, created)
             target = self.options.out / f"{self.name}-handlungsplan-{plan.kommune}.pdf"
-            jobs[f"plan:{plan.kommune}"] = (self._hyphenated(html), target)
-        return jobs
+            yield f"plan:{plan.kommune}", (self._hyphenated(html), target)
 
     def _hyphenated(self, html: str) -> str:
         """The document with the county's hyphenation list, for every process laying it out."""
