@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from ikonzept.base import fsutil
 from ikonzept.render import hyphenation, libraries
-from ikonzept.render.tagged import tagging, textlayer
+from ikonzept.render.tagged import artifacts, tagging, textlayer
 
 DEFAULT_VARIANT = "pdf/a-2a"
 _UA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
@@ -205,7 +205,7 @@ def write(
     ``pages`` names the printed page of every anchor (of the whole document, when this is
     one of its parts); ``id_prefix`` keeps the structure IDs of the parts apart.
     """
-    from ikonzept.render.tagged import accessible, artifacts
+    from ikonzept.render.tagged import accessible
 
     textlayer.prepare(laid_out.document)
     if pages is None:
@@ -238,7 +238,7 @@ def write(
     fsutil.write_bytes(target, _finished(data, left, identifier))
 
 
-def _finished(data: bytes, left: Any, identifier: bytes) -> bytes:
+def _finished(data: bytes, left: artifacts.Unmarked, identifier: bytes) -> bytes:
     """What WeasyPrint wrote, with the last artifacts marked and the font subsets complete;
     saved by qpdf, which compresses it and leaves out the objects nothing references.
 
@@ -249,12 +249,12 @@ def _finished(data: bytes, left: Any, identifier: bytes) -> bytes:
 
     import pikepdf
 
-    from ikonzept.render.tagged import artifacts, subsets
+    from ikonzept.render.tagged import subsets
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         pdf.trailer.ID = pikepdf.Array([pikepdf.String(identifier)] * 2)
         if left.pages:
-            artifacts.mark(pdf, left.claimed, left.kinds or {}, pages=left.pages)
+            artifacts.mark(pdf, left.claimed, left.kinds, pages=left.pages)
         textlayer.hyphens_as_hyphen_minus(pdf)
         subsets.complete_cid_sets(pdf)
         return subsets.to_bytes(pdf)

@@ -15,8 +15,8 @@ literal string that may hold a line break, an inline image, a compressed one) is
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ikonzept.render.tagged.structure import Marked, Tree, resolve
@@ -45,7 +45,7 @@ class Unmarked:
 
     pages: tuple[int, ...] = ()
     claimed: frozenset[Marked] = frozenset()
-    kinds: dict[Marked, str] | None = None
+    kinds: Mapping[Marked, str] = field(default_factory=dict)
 
 
 def mark_streams(tree: Tree, claimed: set[Marked]) -> Unmarked:
@@ -78,7 +78,7 @@ def mark_streams(tree: Tree, claimed: set[Marked]) -> Unmarked:
 
 
 def mark(
-    pdf: Any, claimed: Collection[Marked], kinds: dict[Marked, str],
+    pdf: Any, claimed: Collection[Marked], kinds: Mapping[Marked, str],
     pages: Collection[int] | None = None,
 ) -> None:  # fmt: skip
     """Marked content that no element claims any more is an artifact in the content stream
@@ -149,7 +149,7 @@ def _lines_form(content: bytes) -> tuple[list[_Operation], list[re.Match[bytes]]
 
 def _marked_lines(
     content: bytes, operations: list[_Operation], marks: list[re.Match[bytes]], page: int,
-    claimed: Collection[Marked], kinds: dict[Marked, str], middle: float,
+    claimed: Collection[Marked], kinds: Mapping[Marked, str], middle: float,
 ) -> bytes | None:  # fmt: skip
     """The content with every unclaimed MCID made an artifact; None if nothing changed.
 
@@ -178,8 +178,9 @@ def _marked_lines(
 
 
 def _marked_parsed(
-    page: Any, number: int, claimed: Collection[Marked], kinds: dict[Marked, str], middle: float
-) -> bytes | None:
+    page: Any, number: int, claimed: Collection[Marked], kinds: Mapping[Marked, str],
+    middle: float,
+) -> bytes | None:  # fmt: skip
     """As `_marked_lines`, for a stream in any form: parsed and written by pikepdf."""
     import pikepdf
 
