@@ -219,6 +219,9 @@ def test_hyphenation_patterns_come_from_the_cache_and_a_broken_entry_is_ignored(
     assert pyphen.hdcache[path] is not parsed
     assert pyphen.hdcache[path].patterns == parsed.patterns
     assert pyphen.Pyphen(lang="de_DE").inserted("Integrationskonzept") == expected
+    # Stored with each different (start, values) pair once, and loaded so.
+    loaded = pyphen.hdcache[path].patterns
+    assert len({id(entry) for entry in loaded.values()}) < len(loaded) / 10
 
     monkeypatch.setattr(user_cache, "get", lambda _key: {"ab": (0, ("x",))})
     monkeypatch.setattr(pyphen, "hdcache", {})

