@@ -9,9 +9,9 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ikonzept.base import fsutil
 from ikonzept.build.plan import (
@@ -172,19 +172,20 @@ class BuildRun(ProposalSteps):
             with contextlib.nullcontext(given) if given else worker_pool() as pool:
                 # Documents in one piece first (the proposal comes after the concept: it
                 # needs its page count). Each town's plan is handed out as soon as its HTML
-                # is set, so that the workers begin while the others are set.
-                singles = {}
-                for key, job in self._plan_jobs(created):
-                    jobs[key] = job
-                    singles[key] = self._single(pool, *job)
-                if synopse is not None:
-                    jobs["synopse"] = synopse
-                    singles["synopse"] = self._single(pool, *synopse)
-                # The snapshot (0.15 s for a large concept) while the workers lay out; before
-                # the concept's parts if there is nothing else, as our own pool's processes
-                # come from the fork server, which may still be getting ready then
-                # (`prepare_workers`). A warm pool (`build --watch`) gets the work first.
-                snapshot = _snapshot(self.konzept) if singles or given is None else None
+                # is set; the snapshot (0.15 s for a large concept) is made meanwhile, before
+                # the concept's parts. A warm pool (`build --watch`) gets the work first.
+                hand_out = _HandOut(lambda key, job: self._single(pool, *job))
+                try:
+                    for key, job in self._plan_jobs(created):
+                        jobs[key] = job
+                        hand_out.put(key, job)
+                    if synopse is not None:
+                        jobs["synopse"] = synopse
+                        hand_out.put("synopse", synopse)
+                    has_singles = any(key != "konzept" for key in jobs)
+                    snapshot = _snapshot(self.konzept) if has_singles or given is None else None
+                finally:
+                    singles = hand_out.done()
                 if "konzept" in jobs:
                     konzept = parts.lay_out(
                         jobs["konzept"][0], root=options.root, dirs=self.dirs,
@@ -285,6 +286,47 @@ class BuildRun(ProposalSteps):
 
         future.add_done_callback(keep)
         return future
+
+
+class _HandOut:
+    """Documents handed to the pool by a thread of its own, in the order given.
+
+    Our own pool's first worker is forked only once the fork server is ready
+    (`prepare_workers`): handing out the first document waits for it. Meanwhile the main
+    process sets the other documents and makes the snapshot, instead of doing so beside
+    the workers once they run.
+    """
+
+    def __init__(self, submit: Callable[[str, tuple[str, Path]], Future[Any]]) -> None:
+        import queue
+        import threading
+
+        self._submit = submit
+        self._queue: queue.SimpleQueue[tuple[str, tuple[str, Path]] | None]
+        self._queue = queue.SimpleQueue()
+        self._futures: dict[str, Future[Any]] = {}
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="ikonzept-verteilen", daemon=True)
+        self._thread.start()
+
+    def put(self, key: str, job: tuple[str, Path]) -> None:
+        self._queue.put((key, job))
+
+    def done(self) -> dict[str, Future[Any]]:
+        """Every document handed out: their futures (the first failure raised here)."""
+        self._queue.put(None)
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        return self._futures
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._failure is None:
+                try:
+                    self._futures[item[0]] = self._submit(*item)
+                except BaseException as error:  # raised in the main thread by `done`
+                    self._failure = error
 
 
 def _snapshot(konzept: Konzept) -> str:
