@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from ikonzept.base import fsutil
 from ikonzept.render import hyphenation, libraries
-from ikonzept.render.tagged import artifacts, tagging, textlayer
+from ikonzept.render.tagged import accessible, artifacts, tagging, textlayer
 
 DEFAULT_VARIANT = "pdf/a-2a"
 _UA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
@@ -205,8 +205,6 @@ def write(
     ``pages`` names the printed page of every anchor (of the whole document, when this is
     one of its parts); ``id_prefix`` keeps the structure IDs of the parts apart.
     """
-    from ikonzept.render.tagged import accessible
-
     textlayer.prepare(laid_out.document)
     if pages is None:
         pages = anchor_pages(laid_out.document.pages)
