@@ -292,6 +292,41 @@ def test_git_revision_as_a_side(
     assert "Gibt es die Revision „v9“" in missing.stderr
 
 
+@pytest.mark.parametrize("filtering", [True, False], ids=["filter", "ohne-filter"])
+def test_a_git_archive_is_unpacked_only_below_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filtering: bool
+) -> None:
+    """With Python's own filter (3.11.4 and newer) and without (Debian 12's 3.11.2)."""
+    import io
+    import tarfile
+
+    from ikonzept.pipeline.sides import extract
+
+    if not filtering:
+        monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        for name, data in [("konzept/glossar.yaml", b"[]\n"), ("../ausserhalb.txt", b"x")]:
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            tar.addfile(member, io.BytesIO(data))
+        link = tarfile.TarInfo("konzept/verweis")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        tar.addfile(link)
+    buffer.seek(0)
+    target = tmp_path / "ziel"
+    target.mkdir()
+    with tarfile.open(fileobj=buffer) as tar:
+        try:
+            extract(tar, target)
+        except tarfile.FilterError:
+            assert filtering  # Python's filter refuses the archive as a whole
+    assert not (tmp_path / "ausserhalb.txt").exists()
+    assert not (target / "konzept" / "verweis").is_symlink()
+    if not filtering:
+        assert (target / "konzept" / "glossar.yaml").read_bytes() == b"[]\n"
+
+
 def test_moved_items_name_where_they_stood() -> None:
     from ikonzept.diff.changes import Comparison, EditionInfo
     from ikonzept.diff.report import headline

@@ -95,6 +95,26 @@ def _from_git(revision: str, inner: str, cwd: Path, quelle: str) -> Side:
         import io
 
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(temporary, filter="data")
+            extract(tar, Path(temporary))
         root = Path(temporary) / prefix / inner
         return _from_folder(root, quelle)
+
+
+def extract(tar: tarfile.TarFile, target: Path) -> None:
+    """The archive's files and folders below ``target``; links, devices and names that
+    lead out of it are left out.
+
+    Python 3.11.4 and newer filter so themselves (``filter="data"``); Debian 12's Python
+    3.11.2 knows no filter and would follow a name like ``../x`` out of ``target``.
+    """
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(target, filter="data")
+        return
+    inside = [
+        member
+        for member in tar.getmembers()
+        if (member.isfile() or member.isdir())
+        and not Path(member.name).is_absolute()
+        and ".." not in Path(member.name).parts
+    ]
+    tar.extractall(target, members=inside)
