@@ -1,5 +1,11 @@
 # The two commands of the README: `make demo` and `make test`.
-PYTHON ?= python3
+# The interpreter of .venv: the distribution's Python (3.11 or newer, with venv) where there
+# is one, else the first python3 on the PATH. Distributions build it with profile-guided
+# optimization; a version manager's default build has none (pyenv's on our machines: a Python
+# loop 1.3-1.45 times, a plan PDF 1.06-1.34 times as long; benchmarks/README.md). `make
+# PYTHON=...` picks another.
+PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
+	2>/dev/null && echo /usr/bin/python3 || echo python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 SOURCES := src tests $(wildcard benchmarks)
