@@ -187,6 +187,40 @@ def test_parsed_files_are_cached_by_content(
     assert cache.get(cache.key("yaml", text)) is None
 
 
+def test_a_valid_text_is_not_checked_against_its_schema_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ikonzept.check import fastcheck, schema
+    from ikonzept.load.sources import Kind
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    checked: list[object] = []
+    real = fastcheck.is_valid
+
+    def counted(kind: Kind, document: object) -> bool:
+        checked.append(document)
+        return real(kind, document)
+
+    monkeypatch.setattr(fastcheck, "is_valid", counted)
+    valid = "- begriff: Teilhabe\n  erklaerung: Mitmachen.\n"
+    invalid = "- begriff: Teilhabe\n  erklaerung: Mitmachen.\n  farbe: blau\n"
+    for _ in range(2):
+        for text in (valid, invalid):
+            data, _problem = parse(text, "glossar.yaml")
+            schema.check(Kind.GLOSSAR, data, "glossar.yaml", text)
+    assert len(checked) == 3  # the valid text once, the invalid one each time
+    assert schema.check(Kind.GLOSSAR, parse(invalid, "x")[0], "glossar.yaml", invalid)
+    # Another kind's schema, or changed schemas, check the same text anew.
+    schema.check(Kind.ABKUERZUNGEN, [], "abkuerzungen.yaml", valid)
+    monkeypatch.setattr(fastcheck, "_schemas", lambda: "geaendert")
+    schema.check(Kind.GLOSSAR, parse(valid, "x")[0], "glossar.yaml", valid)
+    assert len(checked) == 6
+    # Without the cache, every check runs.
+    monkeypatch.setenv("IKONZEPT_CACHE", "0")
+    schema.check(Kind.GLOSSAR, parse(valid, "x")[0], "glossar.yaml", valid)
+    assert len(checked) == 7
+
+
 def test_an_unwritable_cache_only_costs_speed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -94,11 +94,19 @@ class _Failure:
         )
 
 
-def check(kind: Kind, document: Any, rel: str) -> list[Finding]:
-    """All schema findings of one document, in German."""
-    from ikonzept.check.fastcheck import is_valid
+def check(kind: Kind, document: Any, rel: str, text: str | None = None) -> list[Finding]:
+    """All schema findings of one document, in German.
 
+    Given the ``text`` the document was read from, a text that passed before (with the same
+    schemas) is not checked again, and one that passes now is remembered.
+    """
+    from ikonzept.check.fastcheck import is_valid, known_valid, remember_valid
+
+    if text is not None and known_valid(kind, text):
+        return []
     if is_valid(kind, document):
+        if text is not None:
+            remember_valid(kind, text)
         return []
     findings: list[Finding] = []
     for error in _validator(kind).iter_errors(document):

@@ -72,7 +72,7 @@ def read_folder(root: Path) -> Read:
             findings.append(problem)
             incomplete.add(source.kind)
             continue
-        problems = schema.check(source.kind, data, source.rel)
+        problems = schema.check(source.kind, data, source.rel, text)
         if problems:
             findings.extend(problems)
             incomplete.add(source.kind)
