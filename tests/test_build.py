@@ -274,6 +274,7 @@ def test_worker_processes_remove_the_fonts_they_copied(tmp_path: Path) -> None:
     from ikonzept.base.resources import data_dir
 
     code = """
+import gc
 import sys
 from ikonzept.build import worker_pool
 from ikonzept.render.layout.job import PartJob, lay_out_part
@@ -284,6 +285,7 @@ if __name__ == "__main__":
         job = PartJob(page, sys.argv[1], (sys.argv[3],), "pdf/a-2a", sys.argv[1] + "/teil.pdf",
                       {}, 1)
         assert pool.submit(lay_out_part, job).result().pages == 1
+        assert not pool.submit(gc.isenabled).result()  # collected after a document only
 """
     templates = data_dir("templates")
     temporary = tmp_path / "tmp"
@@ -299,6 +301,38 @@ if __name__ == "__main__":
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "teil.pdf").is_file()
     assert not list(temporary.glob("weasyprint-*"))
+
+
+def test_a_worker_collects_its_garbage_only_once_it_has_grown_by_the_allowance(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker keeps the garbage of a few documents (collecting a plan's took a tenth of
+    its time) until it has grown too much; any other process collects at once."""
+    import gc
+
+    from ikonzept.render.layout import job
+
+    collected: list[str] = []
+    monkeypatch.setattr(gc, "collect", lambda *_: collected.append("gc") or 0)
+    size = {"now": 0}
+    monkeypatch.setattr(job, "_resident", lambda: size["now"])
+    monkeypatch.setattr(job, "_started_at", None)
+    job.release_garbage()
+    assert collected == ["gc"]  # not a worker
+
+    collected.clear()
+    monkeypatch.setattr(job, "_started_at", 100 * 2**20)
+    size["now"] = 100 * 2**20 + job.GARBAGE_ALLOWANCE
+    job.release_garbage()
+    assert collected == []
+    size["now"] += 1
+    job.release_garbage()
+    assert collected == ["gc"]
+
+    collected.clear()
+    monkeypatch.setattr(job, "_resident", lambda: None)  # the size unknown: as before
+    job.release_garbage()
+    assert collected == ["gc"]
 
 
 def test_the_fork_servers_preparation_lays_out_a_page_and_leaves_nothing_behind(

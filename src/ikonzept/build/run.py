@@ -39,10 +39,11 @@ def render_job(
     import gc
 
     from ikonzept.render import pdf
+    from ikonzept.render.layout.job import release_garbage
 
     # WeasyPrint allocates millions of small objects, nearly all alive until the document is
     # written: the cyclic collector finds little to free and took a fifth of the time. It
-    # runs once afterwards instead (a plan of 100 entries: the same peak memory).
+    # is paused meanwhile (in a worker process it is off anyway, `worker_started`).
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -55,7 +56,7 @@ def render_job(
     finally:
         if paused:
             gc.enable()
-    gc.collect()
+    release_garbage()
     return result
 
 

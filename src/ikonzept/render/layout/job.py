@@ -96,8 +96,42 @@ def lay_out_part(job: PartJob) -> PartLayout:
     result = PartLayout(len(pages), anchors, tuple(bookmarks), laid_out.blocked)
     del laid_out, pages
     if job.release:
-        _release_memory()
+        release_garbage()
     return result
+
+
+# How much a worker process may grow beyond its start by the garbage of the documents it has
+# written before it collects: a plan of 100 entries leaves 25 MB (110,000 objects in
+# reference cycles) whose collection took 0.15 s of its 1.5 s, and the garbage of a
+# process's last documents is never collected at all (it ends without freeing anything).
+GARBAGE_ALLOWANCE = 200 * 2**20
+_started_at: int | None = None
+
+
+def release_garbage() -> None:
+    """After a document: in a worker process (its collector off, `worker_started`), its
+    garbage is collected and handed back to the system once the process has grown by more
+    than the allowance (a large part at once, a few small documents not at all); in any
+    other process, at once."""
+    import gc
+
+    if _started_at is None:
+        gc.collect()
+        return
+    size = _resident()
+    if size is None or size - _started_at > GARBAGE_ALLOWANCE:
+        _release_memory()
+
+
+def _resident() -> int | None:
+    """The process's resident memory in bytes (Linux; elsewhere unknown)."""
+    import os
+
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _release_memory() -> None:
@@ -118,16 +152,24 @@ def _release_memory() -> None:
 
 
 def worker_started() -> None:
-    """A worker process of the pool begins: Ctrl+C is the main process's to handle, and the
-    fonts the worker copies to a temporary folder are removed when it ends.
+    """A worker process of the pool begins: Ctrl+C is the main process's to handle, the
+    fonts the worker copies to a temporary folder are removed when it ends, and its cyclic
+    collector runs only after a document (`release_garbage`).
 
     A forked worker ends without the interpreter's exit handlers (`render/pdf` has one for
     the fonts), only multiprocessing's own: each build left two folders of 2 MB behind.
+    WeasyPrint allocates millions of small objects, nearly all alive until the document is
+    written: the collector, run every few hundred allocations, found little to free and
+    took a fifth of the time.
     """
+    import gc
     import signal
     from multiprocessing import util
 
     from ikonzept.render import pdf
 
+    global _started_at
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     util.Finalize(None, pdf.forget_styles, exitpriority=0)
+    gc.disable()
+    _started_at = _resident()
