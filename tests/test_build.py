@@ -335,6 +335,23 @@ def test_a_worker_collects_its_garbage_only_once_it_has_grown_by_the_allowance(
     assert collected == ["gc"]
 
 
+@pytest.mark.parametrize(
+    ("cores", "gigabytes", "workers"),
+    [(2, 24, 2), (8, 16, 4), (8, 4, 2), (16, 64, 4), (1, 8, 1), (4, 1, 1)],
+)
+def test_the_build_lays_out_on_each_core_as_far_as_memory_allows(
+    monkeypatch: pytest.MonkeyPatch, cores: int, gigabytes: int, workers: int
+) -> None:
+    import os
+
+    from ikonzept.build.run import worker_count
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False)
+    pages = {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": gigabytes * 2**30 // 4096}
+    monkeypatch.setattr(os, "sysconf", lambda name: pages[name])
+    assert worker_count() == workers
+
+
 def test_the_fork_servers_preparation_lays_out_a_page_and_leaves_nothing_behind(
     tmp_path: Path,
 ) -> None:

@@ -63,19 +63,41 @@ def render_job(
 def worker_pool() -> Executor:
     """The processes that lay out documents; ``build`` makes its own unless given one.
 
-    Two at most: each holds one part of a document while laying it out (a few hundred MB),
-    so the build's memory stays bounded on any machine. Ctrl+C is the main process's to
-    handle: the workers ignore it, so that it ends a build without their tracebacks. On
-    Linux they are forked from a process that is ready to lay out (`prepare_workers`).
+    As many as `worker_count` allows. Ctrl+C is the main process's to handle: the workers
+    ignore it, so that it ends a build without their tracebacks. On Linux they are forked
+    from a process that is ready to lay out (`prepare_workers`).
     """
     from concurrent.futures import ProcessPoolExecutor
 
     from ikonzept.render.layout.job import worker_started
 
-    workers = max(1, min(2, os.cpu_count() or 1))
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=worker_started
+        max_workers=worker_count(), mp_context=_context(), initializer=worker_started
     )
+
+
+# A worker holds one document or part while laying it out (100 MB plus up to 450 MB for the
+# longest part of the benchmark concept) and keeps the garbage of a few documents
+# (`render/layout/job.GARBAGE_ALLOWANCE`): each is given 2 GB of the machine's memory.
+_MEMORY_PER_WORKER = 2 * 2**30
+# Beyond four, the concept's parts wait for memory (`render/layout/parts.PARALLEL_LIMIT`)
+# rather than for a process, and eleven towns' plans take three rounds at most.
+_MOST_WORKERS = 4
+
+
+def worker_count() -> int:
+    """One worker per core this process may use, as far as the machine's memory allows, at
+    most four: each town's plan is a document of its own, and eleven of them take three
+    rounds on four cores instead of six on two. (It was two on every machine.)"""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # Windows: unknown, two as before
+        memory = 2 * _MEMORY_PER_WORKER
+    return max(1, min(cores, _MOST_WORKERS, memory // _MEMORY_PER_WORKER))
 
 
 def prepare_workers() -> None:
