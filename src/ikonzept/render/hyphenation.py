@@ -150,6 +150,16 @@ def use_exceptions(html: str) -> None:
         dictionary.use([*builtin_entries(), *own])
 
 
+# Counts the changes of the exceptions in use: lines broken before a change are not
+# remembered beyond it (`render/linecache`).
+_generation = 0
+
+
+def generation() -> int:
+    """A number that changes whenever the hyphenation exceptions in use change."""
+    return _generation
+
+
 class _Exceptional:
     """Mixed into pyphen's dictionary: positions of listed words come from the list."""
 
@@ -157,10 +167,12 @@ class _Exceptional:
     cache: dict[str, Any]
 
     def use(self, entries: Sequence[str]) -> None:
+        global _generation
         exceptions = dict(entry_breaks(entry) for entry in entries)  # later entries win
         if exceptions != self.exceptions:
             self.exceptions = exceptions
             self.cache.clear()
+            _generation += 1
 
     def positions(self, word: str) -> list[Any]:
         import pyphen

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from ikonzept.base import fsutil
-from ikonzept.render import hyphenation, libraries
+from ikonzept.render import hyphenation, libraries, linecache
 from ikonzept.render.tagged import accessible, artifacts, tagging, textlayer
 
 DEFAULT_VARIANT = "pdf/a-2a"
@@ -167,6 +167,7 @@ def prepare(html: str, allowed: Sequence[Path]) -> _Styles:
     """
     tagging.install()  # imports WeasyPrint the quick way (`render/libraries`)
     textlayer.install()
+    linecache.install()
     hyphenation.preload()
     # The stylesheets are given to WeasyPrint parsed (see `_styles`), not as links.
     return _styles(_STYLESHEET.findall(html), allowed)
