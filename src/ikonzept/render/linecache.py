@@ -46,7 +46,7 @@ LIMIT = 10_000
 _lines: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 # The fonts the remembered lines were measured with (weakly: WeasyPrint's configuration
 # cleans up when it goes, which it cannot at the interpreter's exit).
-_fonts: list[weakref.ref[Any] | None] = [None]
+_measured_with: weakref.ref[Any] | None = None
 hits = 0
 enabled = True  # off: every line broken anew (tests compare both)
 
@@ -66,15 +66,14 @@ def install() -> None:
         text: str, style: Any, context: Any, max_width: float | None,
         justification_spacing: float, is_line_start: bool = True, minimum: bool = False,
     ) -> tuple[Any, ...]:  # fmt: skip
-        global hits
+        global hits, _measured_with
         arguments = (text, style, context, max_width, justification_spacing, is_line_start,
                      minimum)  # fmt: skip
         if not enabled:
             return original(*arguments)  # type: ignore[no-any-return]
-        measured_with = _fonts[0]
-        if measured_with is None or style.font_config is not measured_with():
+        if _measured_with is None or style.font_config is not _measured_with():
             _lines.clear()
-            _fonts[0] = weakref.ref(style.font_config)
+            _measured_with = weakref.ref(style.font_config)
         try:
             key = (text, max_width, justification_spacing, is_line_start, minimum,
                    hyphenation.generation(), *[style[name] for name in _PROPERTIES])  # fmt: skip
@@ -98,7 +97,8 @@ def install() -> None:
 
 def _copy(layout: Any) -> Any:
     """A line's record of its own: WeasyPrint makes the Pango objects of each anew to draw
-    it and may change its text (an ellipsis)."""
+    it and may change its text (an ellipsis). Its attributes copied directly: 0.5 µs,
+    `copy.copy` 2.9 µs, for 7,500 lines a plan."""
     try:
         state = layout.__dict__
     except AttributeError:  # pragma: no cover - a WeasyPrint with slots
@@ -110,5 +110,6 @@ def _copy(layout: Any) -> Any:
 
 def forget() -> None:
     """No line remembered (tests)."""
+    global _measured_with
     _lines.clear()
-    _fonts[0] = None
+    _measured_with = None
